@@ -1,0 +1,230 @@
+//! HTML entities and stray tags left in text (`&#8217;`, `&amp;`,
+//! `< / P > < p >`, `<br>`).
+//!
+//! Entities are decoded to a fixed point (`&amp;#8217;` is `’` escaped
+//! twice). Tags are removed only when their name is one of the tags listed
+//! in `data/text/markup.txt`, so `a < b` and `<Reuters>` stay as they are.
+//! A tag that stood for a paragraph becomes a blank line.
+
+use super::{Fixer, Pass};
+use crate::data;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use truce_core::Span;
+
+static ENTITIES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
+    let rows = data::HTML_ENTITIES.rows(2).expect("embedded entity table is checked by tests");
+    rows.into_iter().filter_map(|(_, f)| Some((f[0], parse_codepoint(f[1])?))).collect()
+});
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Block,
+    Break,
+    Inline,
+}
+
+static TAGS: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
+    let rows = data::MARKUP.rows(2).expect("embedded tag table is checked by tests");
+    rows.into_iter()
+        .filter_map(|(_, f)| {
+            let role = match f[1] {
+                "block" => Role::Block,
+                "break" => Role::Break,
+                "inline" => Role::Inline,
+                _ => return None,
+            };
+            Some((f[0], role))
+        })
+        .collect()
+});
+
+/// Reads `U+2019`.
+pub(crate) fn parse_codepoint(s: &str) -> Option<char> {
+    char::from_u32(u32::from_str_radix(s.strip_prefix("U+")?, 16).ok()?)
+}
+
+/// Decodes the entity starting at `at` (which holds `&`): its length and
+/// character.
+fn entity_at(text: &str, at: usize) -> Option<(usize, char)> {
+    let rest = &text.as_bytes()[at + 1..];
+    let body_len = rest.iter().take(12).position(|&b| b == b';');
+    if let Some(num) = rest.strip_prefix(b"#") {
+        let (digits, radix) = match num.first() {
+            Some(b'x' | b'X') => (&num[1..], 16),
+            _ => (num, 10),
+        };
+        let n = digits.iter().take_while(|b| b.is_ascii_hexdigit() && (radix == 16 || b.is_ascii_digit())).count();
+        if n == 0 || n > 7 {
+            return None;
+        }
+        let value = u32::from_str_radix(std::str::from_utf8(&digits[..n]).ok()?, radix).ok()?;
+        let c = char::from_u32(value).filter(|&c| c != '\0')?;
+        // Windows-1252 numbers used as code points: `&#146;` meant `’`.
+        let c = if (0x80..=0x9F).contains(&value) {
+            let byte = [value as u8];
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+            text.chars().next().unwrap_or(c)
+        } else {
+            c
+        };
+        let prefix = 1 + (num.len() - digits.len()) + n;
+        let semicolon = usize::from(rest.get(prefix) == Some(&b';'));
+        // Without `;` the number must not run into a word.
+        if semicolon == 0 && rest.get(prefix).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        return Some((1 + prefix + semicolon, c));
+    }
+    let body_len = body_len?;
+    let name = std::str::from_utf8(&rest[..body_len]).ok()?;
+    ENTITIES.get(name).map(|&c| (body_len + 2, c))
+}
+
+fn decode_entities(text: &str) -> Pass {
+    if !text.contains('&') {
+        return Pass::unchanged(text);
+    }
+    let mut fixer = Fixer::new(text);
+    let mut buf = [0u8; 4];
+    for (at, _) in text.match_indices('&') {
+        if at < fixer.position() {
+            continue;
+        }
+        if let Some((len, c)) = entity_at(text, at) {
+            fixer.replace(Span::new(at, at + len), c.encode_utf8(&mut buf), "entity");
+        }
+    }
+    fixer.finish()
+}
+
+/// Parses a tag starting at `at` (which holds `<`): its length and role.
+fn tag_at(text: &str, at: usize) -> Option<(usize, Role)> {
+    let bytes = text.as_bytes();
+    let mut i = at + 1;
+    if bytes[i..].starts_with(b"!--") {
+        let close = text[i..].find("-->")?;
+        return Some((i + close + 3 - at, Role::Inline));
+    }
+    let skip_spaces = |mut i: usize| {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        i
+    };
+    let open = i;
+    i = skip_spaces(i);
+    if bytes.get(i) == Some(&b'/') {
+        i = skip_spaces(i + 1);
+    }
+    // `< / P >` is spaced out; then nothing but spaces may follow the name.
+    let spaced = text[open..i].contains(' ');
+    let name_start = i;
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    let name = text[name_start..i].to_ascii_lowercase();
+    let role = *TAGS.get(name.as_str())?;
+    // Attributes, then `>`: no other `<`, no line end, not too long.
+    let close = text[i..].find(['>', '<', '\n'])?;
+    if close > 400 || bytes[i + close] != b'>' {
+        return None;
+    }
+    let attrs = text[i..i + close].trim();
+    let plain = attrs.is_empty() || attrs == "/";
+    // Attributes look like `name="value"`: `a < b and c > d` has none.
+    let attributes = !spaced && text[i..].starts_with(' ') && attrs.contains('=');
+    if !(plain || attributes) {
+        return None;
+    }
+    Some((i + close + 1 - at, role))
+}
+
+fn remove_tags(text: &str) -> Pass {
+    if !text.contains('<') {
+        return Pass::unchanged(text);
+    }
+    let mut fixer = Fixer::new(text);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(found) = text[at..].find('<') {
+        let start = at + found;
+        let Some((len, role)) = tag_at(text, start) else {
+            at = start + 1;
+            continue;
+        };
+        // A run of tags separated only by spaces is one replacement.
+        let mut end = start + len;
+        let mut strongest = role;
+        loop {
+            let mut next = end;
+            while bytes.get(next) == Some(&b' ') {
+                next += 1;
+            }
+            match (bytes.get(next), tag_at(text, next.min(text.len().saturating_sub(1)))) {
+                (Some(b'<'), Some((l, r))) => {
+                    end = next + l;
+                    if r == Role::Block || (r == Role::Break && strongest == Role::Inline) {
+                        strongest = r;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let (mut s, mut e) = (start, end);
+        let with = match strongest {
+            Role::Inline => "",
+            Role::Break | Role::Block => {
+                while s > fixer.position() && bytes[s - 1] == b' ' {
+                    s -= 1;
+                }
+                while bytes.get(e) == Some(&b' ') {
+                    e += 1;
+                }
+                if strongest == Role::Block { "\n\n" } else { "\n" }
+            }
+        };
+        fixer.replace(Span::new(s, e), with, "markup");
+        at = e;
+    }
+    fixer.finish()
+}
+
+/// Decodes entities (to a fixed point), then removes stray tags.
+pub(crate) fn repair(text: &str) -> Pass {
+    let mut pass = decode_entities(text);
+    for _ in 0..3 {
+        if pass.map.is_identity() {
+            break;
+        }
+        let next = decode_entities(&pass.text);
+        if next.map.is_identity() {
+            break;
+        }
+        pass = pass.then(next);
+    }
+    let tags = remove_tags(&pass.text);
+    pass.then(tags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn things_that_only_look_like_markup_stay() {
+        for text in ["a < b and c > d", "<Reuters> wrote", "R&D spending", "&notanentity; &#xZZ;", "x &#0; y"] {
+            assert_eq!(repair(text).text, text);
+        }
+    }
+
+    #[test]
+    fn numeric_windows_1252_references_mean_their_characters() {
+        assert_eq!(repair("it&#146;s").text, "it’s");
+    }
+
+    #[test]
+    fn escaped_tags_come_out_as_breaks() {
+        assert_eq!(repair("one&lt;/p&gt;&lt;p&gt;two").text, "one\n\ntwo");
+    }
+}

@@ -1,0 +1,228 @@
+//! Layout: paragraphs, title, photo captions, page furniture.
+//!
+//! Repair leaves at most one blank line between paragraphs, so blocks are
+//! cut at blank lines; inside a block, single line ends are paragraph
+//! breaks unless the text is hard-wrapped (a line that does not end a
+//! sentence, followed by a lower-case start or following a long line).
+//! Each paragraph is then given a role from the cues in
+//! `data/text/layout.txt`, and the dateline is read from the first body
+//! paragraph.
+
+use crate::data;
+use crate::dateline;
+use std::sync::LazyLock;
+use truce_core::{Block, BlockKind, Span, Structure};
+
+/// The layout cues of `data/text/layout.txt`, lower-cased.
+pub(crate) struct Cues {
+    pub caption_marks: Vec<char>,
+    pub caption_starts: Vec<String>,
+    pub caption_credits: Vec<String>,
+    pub furniture: Vec<String>,
+    pub furniture_starts: Vec<String>,
+    pub agencies: Vec<String>,
+    pub not_places: Vec<String>,
+}
+
+pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| load_cues().expect("embedded layout cues are checked by tests"));
+
+fn load_cues() -> Result<Cues, data::DataError> {
+    let mut cues = Cues {
+        caption_marks: Vec::new(),
+        caption_starts: Vec::new(),
+        caption_credits: Vec::new(),
+        furniture: Vec::new(),
+        furniture_starts: Vec::new(),
+        agencies: Vec::new(),
+        not_places: Vec::new(),
+    };
+    for (line, f) in data::LAYOUT.rows(2)? {
+        let text = f[1].to_lowercase();
+        match f[0] {
+            "caption-mark" => cues.caption_marks.extend(f[1].chars().next()),
+            "caption-start" => cues.caption_starts.push(text),
+            "caption-credit" => cues.caption_credits.push(text),
+            "furniture" => cues.furniture.push(text),
+            "furniture-start" => cues.furniture_starts.push(text),
+            "agency" => cues.agencies.push(text),
+            "not-a-place" => cues.not_places.push(text),
+            other => return Err(data::LAYOUT.error(line, format!("unknown cue kind {other:?}"))),
+        }
+    }
+    Ok(cues)
+}
+
+/// Characters that end a sentence or a complete line of prose.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '»', ')', '…', '。', '！', '？'])
+}
+
+/// Cuts `text` into paragraph spans.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut block_start = 0;
+    for block in text.split("\n\n") {
+        let mut para_start = block_start;
+        let mut line_start = block_start;
+        let mut lines = block.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            let line_end = line_start + line.len();
+            if let Some(next) = lines.peek() {
+                let wrapped = !ends_sentence(line)
+                    && (next.starts_with(|c: char| c.is_lowercase()) || line.chars().count() >= 60);
+                if !wrapped {
+                    push_trimmed(text, Span::new(para_start, line_end), &mut out);
+                    para_start = line_end + 1;
+                }
+            } else {
+                push_trimmed(text, Span::new(para_start, line_end), &mut out);
+            }
+            line_start = line_end + 1;
+        }
+        block_start += block.len() + 2;
+    }
+    out
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(Span::new(span.start() + lead, span.end() - trail));
+    }
+}
+
+/// Lower-cases and squeezes spaces, for comparing titles.
+fn normalized(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn is_furniture(p: &str, cues: &Cues) -> bool {
+    let lower = normalized(p);
+    if lower.chars().count() > 120 {
+        return false;
+    }
+    cues.furniture.iter().any(|f| *f == lower) || cues.furniture_starts.iter().any(|f| lower.starts_with(f.as_str()))
+}
+
+fn is_caption(p: &str, cues: &Cues) -> bool {
+    if p.starts_with(|c: char| cues.caption_marks.contains(&c)) {
+        return true;
+    }
+    let chars = p.chars().count();
+    if chars > 400 {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    if cues.caption_starts.iter().any(|s| lower.starts_with(s.as_str())) {
+        return true;
+    }
+    if chars > 300 {
+        return false;
+    }
+    // `..., source: AFP` / `... Photo via Karabakh Records`: a credit cue
+    // followed by a short name that closes the paragraph.
+    cues.caption_credits.iter().any(|cue| {
+        lower.rfind(cue.as_str()).is_some_and(|at| {
+            let tail = lower[at + cue.len()..].trim();
+            let words = tail.split_whitespace().count();
+            words <= 5 && !tail.trim_end_matches(['.', ')']).contains(['.', '!', '?'])
+        })
+    })
+}
+
+/// A first line that reads as a headline: short, one line, no final stop.
+fn looks_like_headline(p: &str) -> bool {
+    let chars = p.chars().count();
+    (8..=200).contains(&chars) && !p.contains('\n') && !p.trim_end().ends_with(['.', ':']) && p.contains(' ')
+}
+
+/// Reads the layout of repaired `text`. `given_title` is the title the
+/// source gave (HTML `<title>`, JSON Lines `title`), if any.
+pub fn structure(text: &str, given_title: Option<&str>) -> Structure {
+    let cues = &*CUES;
+    let spans = paragraphs(text);
+    let given = given_title.map(normalized).filter(|t| !t.is_empty());
+    let mut blocks: Vec<Block> = Vec::with_capacity(spans.len());
+    let mut title: Option<String> = None;
+    let mut seen_body = false;
+    for (i, &span) in spans.iter().enumerate() {
+        let p = span.slice(text);
+        let norm = normalized(p);
+        let kind = if title.as_deref() == Some(norm.as_str()) {
+            // Pages often repeat the headline; the copy is furniture.
+            BlockKind::Boilerplate
+        } else if is_caption(p, cues) {
+            BlockKind::Caption
+        } else if is_furniture(p, cues) {
+            BlockKind::Boilerplate
+        } else if title.is_none()
+            && !seen_body
+            && match &given {
+                Some(g) => norm == *g || (norm.len() > 20 && g.starts_with(&norm)),
+                None => i + 1 < spans.len() && looks_like_headline(p) && dateline::read(p, 0).is_none(),
+            }
+        {
+            title = Some(norm.clone());
+            BlockKind::Title
+        } else if !seen_body && p.split_whitespace().count() <= 2 && !ends_sentence(p) && i + 1 < spans.len() {
+            // Stray one- or two-word lines above the story (`Avatar`,
+            // a section name) are page furniture.
+            BlockKind::Boilerplate
+        } else {
+            seen_body = true;
+            BlockKind::Paragraph
+        };
+        blocks.push(Block { kind, span });
+    }
+    let dateline = blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Paragraph)
+        .and_then(|b| dateline::read(b.span.slice(text), b.span.start()));
+    Structure { blocks, dateline }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str, title: Option<&str>) -> Vec<(BlockKind, String)> {
+        structure(text, title).blocks.iter().map(|b| (b.kind, b.span.slice(text).to_owned())).collect()
+    }
+
+    #[test]
+    fn caption_title_and_body_are_told_apart() {
+        let text = "△Ministers meet in Geneva, source: Reuters\n\nTalks resume on border\n\nGeneva, March 4th Talks resumed today.\n\nThey ended late.";
+        let k = kinds(text, None);
+        assert_eq!(k[0].0, BlockKind::Caption);
+        assert_eq!(k[1], (BlockKind::Title, "Talks resume on border".to_owned()));
+        assert_eq!(k[2].0, BlockKind::Paragraph);
+        assert_eq!(k[3].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn page_furniture_and_repeated_headlines_are_boilerplate() {
+        let text = "[ad_1]\n\nShare:\n\nRebels Agree To Truce\n\nRebels Agree To Truce\n\nPublished\n\nThe rebels agreed to a truce on Monday.";
+        let k = kinds(text, Some("Rebels agree to truce"));
+        let roles: Vec<BlockKind> = k.iter().map(|(r, _)| *r).collect();
+        use BlockKind::*;
+        assert_eq!(roles, [Boilerplate, Boilerplate, Title, Boilerplate, Boilerplate, Paragraph]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_and_short_lines_split() {
+        let text = "The monitors said the shelling continued through the night and into\nthe morning near the northern villages.\nA second paragraph.";
+        let spans = paragraphs(text);
+        assert_eq!(spans.len(), 2);
+        assert!(spans[0].slice(text).ends_with("villages."));
+    }
+
+    #[test]
+    fn trailing_photo_credit_makes_a_caption() {
+        let cues = &*CUES;
+        assert!(is_caption("Residents leave the town on Sunday. Photo via City Hall", cues));
+        assert!(is_caption("Photo: AFP", cues));
+        assert!(!is_caption("The source: a senior official who asked not to be named said the talks failed.", cues));
+    }
+}
