@@ -406,10 +406,8 @@ mod tests {
                 let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
                 let mut cuts: Vec<usize> = (0..rng.next(4) * 2).map(|_| bounds[rng.next(bounds.len())]).collect();
                 cuts.sort_unstable();
-                let changes: Vec<(usize, usize, &str)> = cuts
-                    .chunks(2)
-                    .map(|c| (c[0], c[1], pieces[rng.next(pieces.len())]))
-                    .collect();
+                let changes: Vec<(usize, usize, &str)> =
+                    cuts.chunks(2).map(|c| (c[0], c[1], pieces[rng.next(pieces.len())])).collect();
                 let (next, step) = rewrite(&text, &changes);
                 assert_explains(&step, &text, &next);
                 map = map.compose(&step);

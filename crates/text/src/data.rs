@@ -27,13 +27,15 @@ pub(crate) const MARKUP: DataFile =
     DataFile { name: "data/text/markup.txt", text: include_str!("../../../data/text/markup.txt") };
 pub(crate) const LANGUAGES: DataFile =
     DataFile { name: "data/text/languages.txt", text: include_str!("../../../data/text/languages.txt") };
+pub(crate) const LANGUAGE_CUES: DataFile =
+    DataFile { name: "data/text/language-cues.txt", text: include_str!("../../../data/text/language-cues.txt") };
 pub(crate) const LAYOUT: DataFile =
     DataFile { name: "data/text/layout.txt", text: include_str!("../../../data/text/layout.txt") };
 
 /// All embedded files, for the test that checks them.
 #[cfg(test)]
-pub(crate) const ALL: [DataFile; 7] =
-    [HTML_ENTITIES, MARKUP, ABBREVIATIONS, SENTENCE_STARTERS, MONTHS, LANGUAGES, LAYOUT];
+pub(crate) const ALL: [DataFile; 8] =
+    [HTML_ENTITIES, MARKUP, ABBREVIATIONS, SENTENCE_STARTERS, MONTHS, LANGUAGES, LANGUAGE_CUES, LAYOUT];
 
 /// A line of a data file that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -14,7 +14,7 @@
 
 use crate::data;
 use crate::structure::CUES;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 use truce_core::{Dateline, Piece, Span};
 
@@ -195,13 +195,13 @@ fn slashed_agency(c: &mut Cursor) -> Option<Span> {
     let save = c.at;
     c.eat(".");
     c.skip_spaces();
-    if c.eat("/") {
-        if let Some(close) = c.rest().find('/').filter(|&i| (2..=30).contains(&i)) {
-            let span = Span::new(c.at, c.at + close);
-            c.at += close + 1;
-            c.eat(".");
-            return Some(span);
-        }
+    if c.eat("/")
+        && let Some(close) = c.rest().find('/').filter(|&i| (2..=30).contains(&i))
+    {
+        let span = Span::new(c.at, c.at + close);
+        c.at += close + 1;
+        c.eat(".");
+        return Some(span);
     }
     c.at = save;
     None
@@ -232,7 +232,7 @@ fn piece(text: &str, span: Span, base: usize) -> Piece {
 
 fn is_agency(text: &str) -> bool {
     let lower = text.to_lowercase();
-    CUES.agencies.iter().any(|a| *a == lower)
+    CUES.agencies.contains(&lower)
         || ["news", "agency", "service", "press", "radio", "television", "network"]
             .iter()
             .any(|w| lower.split_whitespace().any(|x| x == *w))
@@ -240,7 +240,7 @@ fn is_agency(text: &str) -> bool {
 
 fn not_a_place(text: &str) -> bool {
     let lower = text.to_lowercase();
-    CUES.not_places.iter().any(|n| *n == lower)
+    CUES.not_places.contains(&lower)
 }
 
 /// Reads a dateline at the start of paragraph `text`, whose first byte is
@@ -250,14 +250,14 @@ pub(crate) fn read(text: &str, base: usize) -> Option<Dateline> {
     let mut c = Cursor { text: head, at: 0 };
     // Up to three comma-separated names, then a date or a credit.
     let mut names: Vec<Span> = Vec::new();
-    loop {
-        let Some(n) = name(&mut c) else { break };
+    while let Some(n) = name(&mut c) {
         names.push(n);
         let save = c.at;
         if names.len() < 3 && c.eat(",") {
             c.skip_spaces();
-            if c.rest().starts_with(|ch: char| ch.is_uppercase()) && date(&mut Cursor { text: head, at: c.at }).is_none()
-            {
+            let another_name = c.rest().starts_with(|ch: char| ch.is_uppercase())
+                && date(&mut Cursor { text: head, at: c.at }).is_none();
+            if another_name {
                 continue;
             }
             c.at = save;
@@ -362,9 +362,8 @@ mod tests {
     use super::*;
 
     fn dl(text: &str) -> Option<(String, Option<String>, Option<String>)> {
-        read(text, 0).map(|d| {
-            (d.place.map(|p| p.text).unwrap_or_default(), d.date.map(|p| p.text), d.credit.map(|p| p.text))
-        })
+        read(text, 0)
+            .map(|d| (d.place.map(|p| p.text).unwrap_or_default(), d.date.map(|p| p.text), d.credit.map(|p| p.text)))
     }
 
     fn some(place: &str, date: Option<&str>, credit: Option<&str>) -> Option<(String, Option<String>, Option<String>)> {

@@ -31,6 +31,20 @@ pub enum DecodeError {
     Binary(String),
 }
 
+/// Decodes owned bytes; valid UTF-8 becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if Encoding::for_bom(&bytes).is_some() || bomless_utf16(&bytes).is_some() {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            check_not_binary(&text)?;
+            Ok(Decoded { text, encoding: UTF_8.name(), lossy: false })
+        }
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// Decodes `bytes` to text, detecting the encoding.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
@@ -72,7 +86,7 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 /// UTF-16 without a byte-order mark shows as a NUL in every other byte for
 /// Latin-script text. Requires most of the sampled pairs to agree.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
@@ -113,10 +127,13 @@ fn check_not_binary(text: &str) -> Result<(), DecodeError> {
     if let Some(at) = text.find('\0') {
         return Err(DecodeError::Binary(format!("NUL character at byte {at}")));
     }
-    let sample: Vec<char> = text.chars().take(8192).collect();
-    let controls = sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
-    if !sample.is_empty() && controls * 10 > sample.len() {
-        return Err(DecodeError::Binary(format!("{controls} control characters in the first {} characters", sample.len())));
+    // Bytes suffice: a C0 control or DEL is one byte in UTF-8.
+    let sample = &text.as_bytes()[..text.len().min(8192)];
+    let seen = sample.len();
+    let controls =
+        sample.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f).count();
+    if seen > 0 && controls * 10 > seen {
+        return Err(DecodeError::Binary(format!("{controls} control characters in the first {seen} characters")));
     }
     Ok(())
 }

@@ -24,17 +24,17 @@ pub struct Article {
 /// article (very short pages, bare fragments) fall back to all visible text.
 pub fn extract(html: &str) -> Article {
     let cfg = Config { text_mode: TextMode::Formatted, max_elements_to_parse: 200_000, ..Default::default() };
-    if let Ok(mut reader) = Readability::new(html, None, Some(cfg)) {
-        if let Ok(article) = reader.parse() {
-            let text = tidy(&article.text_content);
-            if !text.trim().is_empty() {
-                return Article {
-                    title: Some(article.title.trim().to_owned()).filter(|t| !t.is_empty()),
-                    text,
-                    published: article.published_time,
-                    language: article.lang,
-                };
-            }
+    if let Ok(mut reader) = Readability::new(html, None, Some(cfg))
+        && let Ok(article) = reader.parse()
+    {
+        let text = tidy(&article.text_content);
+        if !text.trim().is_empty() {
+            return Article {
+                title: Some(article.title.trim().to_owned()).filter(|t| !t.is_empty()),
+                text,
+                published: article.published_time,
+                language: article.lang,
+            };
         }
     }
     Article { title: None, text: visible_text(html), published: None, language: None }
@@ -62,10 +62,10 @@ fn visible_text(html: &str) -> String {
         let tag = &lower[tag_start + 1..tag_start + gt];
         i = tag_start + gt + 1;
         for skipped in ["script", "style", "noscript"] {
-            if tag.starts_with(skipped) {
-                if let Some(close) = lower[i..].find(&format!("</{skipped}")) {
-                    i += close;
-                }
+            if tag.starts_with(skipped)
+                && let Some(close) = lower[i..].find(&format!("</{skipped}"))
+            {
+                i += close;
             }
         }
         let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or("");

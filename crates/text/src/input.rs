@@ -152,11 +152,12 @@ fn read_path(path: &Path, options: &Options, each: &mut dyn FnMut(Result<Documen
         // A large file of JSON Lines is fine: it is read a line at a time.
         let mut head = [0u8; 2048];
         let n = File::open(path).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
-        if by_name.is_none() && sniff(&head[..n]) == Format::Jsonl {
-            if let Ok(f) = File::open(path) {
-                read_jsonl(BufReader::new(f), &name, options, each);
-                return;
-            }
+        if by_name.is_none()
+            && sniff(&head[..n]) == Format::Jsonl
+            && let Ok(f) = File::open(path)
+        {
+            read_jsonl(BufReader::new(f), &name, options, each);
+            return;
         }
         return each(Err(err(Reason::TooLarge { size: meta.len(), limit: options.max_bytes as u64 })));
     }
@@ -173,7 +174,12 @@ fn read_path(path: &Path, options: &Options, each: &mut dyn FnMut(Result<Documen
 }
 
 /// Reads JSON Lines a line at a time, so files of any size stream.
-fn read_jsonl(mut reader: impl BufRead, name: &str, options: &Options, each: &mut dyn FnMut(Result<Document, IntakeError>)) {
+fn read_jsonl(
+    mut reader: impl BufRead,
+    name: &str,
+    options: &Options,
+    each: &mut dyn FnMut(Result<Document, IntakeError>),
+) {
     let mut line = Vec::new();
     let mut number = 0usize;
     loop {

@@ -15,7 +15,7 @@
 //! (`J. Smith`) or a list number at the start (`1. The parties`) never does.
 
 use crate::data;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 use truce_core::Span;
 
@@ -131,10 +131,12 @@ fn is_boundary(text: &str, sentence_start: usize, run_start: usize, next: usize)
     }
     // `J. Smith`, `N. Pashinyan`: an initial before a name.
     let mut chars = before.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() && next_char.is_uppercase() && !starter_follows {
-            return false;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+        && next_char.is_uppercase()
+        && !starter_follows
+    {
+        return false;
     }
     true
 }
@@ -162,9 +164,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             }
         }
         let next = end + (block[end..].len() - block[end..].trim_start().len());
-        let boundary = if next == block.len() {
-            true
-        } else if cjk {
+        let boundary = if next == block.len() || cjk {
             true
         } else if next == end {
             // No space: `ceasefire.The talks`, but not `U.S.`, `3.5`, `news.am`.
@@ -212,16 +212,24 @@ mod tests {
 
     #[test]
     fn abbreviations_initials_and_numbers_do_not_split() {
-        let text = "Gen. Ivanov met U.S. envoys on Dec. 3 at 3.5 km from St. George's. J. Smith said No. 5 held. It ended.";
+        let text =
+            "Gen. Ivanov met U.S. envoys on Dec. 3 at 3.5 km from St. George's. J. Smith said No. 5 held. It ended.";
         assert_eq!(
             sentences(text),
-            ["Gen. Ivanov met U.S. envoys on Dec. 3 at 3.5 km from St. George's.", "J. Smith said No. 5 held.", "It ended."]
+            [
+                "Gen. Ivanov met U.S. envoys on Dec. 3 at 3.5 km from St. George's.",
+                "J. Smith said No. 5 held.",
+                "It ended."
+            ]
         );
     }
 
     #[test]
     fn an_abbreviation_can_end_a_sentence() {
-        assert_eq!(sentences("Talks moved to the U.S. The rebels refused."), ["Talks moved to the U.S.", "The rebels refused."]);
+        assert_eq!(
+            sentences("Talks moved to the U.S. The rebels refused."),
+            ["Talks moved to the U.S.", "The rebels refused."]
+        );
     }
 
     #[test]
@@ -251,6 +259,9 @@ mod tests {
     #[test]
     fn chinese_and_russian() {
         assert_eq!(sentences("双方同意停火。谈判将继续！"), ["双方同意停火。", "谈判将继续！"]);
-        assert_eq!(sentences("Перемирие нарушено. Стороны обвиняют друг друга."), ["Перемирие нарушено.", "Стороны обвиняют друг друга."]);
+        assert_eq!(
+            sentences("Перемирие нарушено. Стороны обвиняют друг друга."),
+            ["Перемирие нарушено.", "Стороны обвиняют друг друга."]
+        );
     }
 }

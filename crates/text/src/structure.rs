@@ -24,7 +24,8 @@ pub(crate) struct Cues {
     pub not_places: Vec<String>,
 }
 
-pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| load_cues().expect("embedded layout cues are checked by tests"));
+pub(crate) static CUES: LazyLock<Cues> =
+    LazyLock::new(|| load_cues().expect("embedded layout cues are checked by tests"));
 
 fn load_cues() -> Result<Cues, data::DataError> {
     let mut cues = Cues {
@@ -99,28 +100,37 @@ fn normalized(s: &str) -> String {
 }
 
 fn is_furniture(p: &str, cues: &Cues) -> bool {
+    if p.len() > 480 {
+        return false;
+    }
     let lower = normalized(p);
     if lower.chars().count() > 120 {
         return false;
     }
-    cues.furniture.iter().any(|f| *f == lower) || cues.furniture_starts.iter().any(|f| lower.starts_with(f.as_str()))
+    cues.furniture.contains(&lower) || cues.furniture_starts.iter().any(|f| lower.starts_with(f.as_str()))
 }
 
 fn is_caption(p: &str, cues: &Cues) -> bool {
     if p.starts_with(|c: char| cues.caption_marks.contains(&c)) {
         return true;
     }
+    if p.len() > 1600 {
+        return false;
+    }
     let chars = p.chars().count();
     if chars > 400 {
         return false;
     }
-    let lower = p.to_lowercase();
-    if cues.caption_starts.iter().any(|s| lower.starts_with(s.as_str())) {
+    // Cues sit at the start or the end: only those parts are lower-cased.
+    let head: String = p.chars().take(24).flat_map(char::to_lowercase).collect();
+    if cues.caption_starts.iter().any(|s| head.starts_with(s.as_str())) {
         return true;
     }
     if chars > 300 {
         return false;
     }
+    let tail_start = p.char_indices().rev().nth(90).map_or(0, |(i, _)| i);
+    let lower = p[tail_start..].to_lowercase();
     // `..., source: AFP` / `... Photo via Karabakh Records`: a credit cue
     // followed by a short name that closes the paragraph.
     cues.caption_credits.iter().any(|cue| {
@@ -149,16 +159,20 @@ pub fn structure(text: &str, given_title: Option<&str>) -> Structure {
     let mut seen_body = false;
     for (i, &span) in spans.iter().enumerate() {
         let p = span.slice(text);
-        let norm = normalized(p);
-        let kind = if title.as_deref() == Some(norm.as_str()) {
+        // Normalizing costs an allocation: only paragraphs that could be the
+        // title, or a copy of it, are normalized.
+        let could_be_title = p.len() <= 400 && (title.is_some() || !seen_body);
+        let norm = if could_be_title { normalized(p) } else { String::new() };
+        let kind = if !norm.is_empty() && title.as_deref() == Some(norm.as_str()) {
             // Pages often repeat the headline; the copy is furniture.
             BlockKind::Boilerplate
         } else if is_caption(p, cues) {
             BlockKind::Caption
-        } else if is_furniture(p, cues) {
+        } else if (p.len() <= 120 || (p.len() <= 480 && p.chars().count() <= 120)) && is_furniture(p, cues) {
             BlockKind::Boilerplate
         } else if title.is_none()
             && !seen_body
+            && !norm.is_empty()
             && match &given {
                 Some(g) => norm == *g || (norm.len() > 20 && g.starts_with(&norm)),
                 None => i + 1 < spans.len() && looks_like_headline(p) && dateline::read(p, 0).is_none(),

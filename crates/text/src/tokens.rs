@@ -19,6 +19,9 @@ fn is_cjk(c: char) -> bool {
 
 /// Letters, digits and the marks that join them.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     (c.is_alphanumeric() && !is_cjk(c))
         || matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
         || (!c.is_ascii() && canonical_combining_class(c) != 0)
@@ -88,7 +91,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             i += len;
             continue;
         }
-        let (end, kind) = if is_word_char(c) && !(canonical_combining_class(c) != 0) {
+        let (end, kind) = if is_word_char(c) && (c.is_ascii() || canonical_combining_class(c) == 0) {
             let end = word_end(s, i);
             let kind = if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
             (end, kind)
@@ -112,7 +115,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             (end, TokenKind::Symbol)
         };
         let end = end.max(i + len);
-        tokens.push(Token { span: Span::new(base + i, base + end), text: s[i..end].to_owned(), kind });
+        tokens.push(Token { span: Span::new(base + i, base + end), kind });
         i = end;
     }
     tokens
@@ -143,8 +146,22 @@ mod tests {
         assert_eq!(
             toks("Azerbaijan's U.S.-backed army sent 1,960 troops at 00:00 on 10.11.20, Gen. Ivanov said..."),
             [
-                "Azerbaijan", "'s", "U.S.-backed", "army", "sent", "1,960", "troops", "at", "00:00", "on", "10.11.20", ",",
-                "Gen.", "Ivanov", "said", "..."
+                "Azerbaijan",
+                "'s",
+                "U.S.-backed",
+                "army",
+                "sent",
+                "1,960",
+                "troops",
+                "at",
+                "00:00",
+                "on",
+                "10.11.20",
+                ",",
+                "Gen.",
+                "Ivanov",
+                "said",
+                "..."
             ]
         );
     }

@@ -9,9 +9,9 @@
 use super::{Fixer, Pass};
 use truce_core::Span;
 
-pub(crate) fn repair(text: &str) -> Pass {
+pub(crate) fn repair(text: &str) -> Option<Pass> {
     if !text.contains("-\n") {
-        return Pass::unchanged(text);
+        return None;
     }
     let mut fixer = Fixer::new(text);
     for (at, _) in text.match_indices("-\n") {

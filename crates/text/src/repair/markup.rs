@@ -8,7 +8,7 @@
 
 use super::{Fixer, Pass};
 use crate::data;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 use truce_core::Span;
 
@@ -81,9 +81,9 @@ fn entity_at(text: &str, at: usize) -> Option<(usize, char)> {
     ENTITIES.get(name).map(|&c| (body_len + 2, c))
 }
 
-fn decode_entities(text: &str) -> Pass {
+fn decode_entities(text: &str) -> Option<Pass> {
     if !text.contains('&') {
-        return Pass::unchanged(text);
+        return None;
     }
     let mut fixer = Fixer::new(text);
     let mut buf = [0u8; 4];
@@ -140,9 +140,9 @@ fn tag_at(text: &str, at: usize) -> Option<(usize, Role)> {
     Some((i + close + 1 - at, role))
 }
 
-fn remove_tags(text: &str) -> Pass {
+fn remove_tags(text: &str) -> Option<Pass> {
     if !text.contains('<') {
-        return Pass::unchanged(text);
+        return None;
     }
     let mut fixer = Fixer::new(text);
     let bytes = text.as_bytes();
@@ -191,40 +191,47 @@ fn remove_tags(text: &str) -> Pass {
 }
 
 /// Decodes entities (to a fixed point), then removes stray tags.
-pub(crate) fn repair(text: &str) -> Pass {
-    let mut pass = decode_entities(text);
+pub(crate) fn repair(text: &str) -> Option<Pass> {
+    let mut entities = decode_entities(text);
     for _ in 0..3 {
-        if pass.map.is_identity() {
-            break;
+        let Some(pass) = entities.take() else { break };
+        match decode_entities(&pass.text) {
+            Some(next) => entities = Some(pass.then(next)),
+            None => {
+                entities = Some(pass);
+                break;
+            }
         }
-        let next = decode_entities(&pass.text);
-        if next.map.is_identity() {
-            break;
-        }
-        pass = pass.then(next);
     }
-    let tags = remove_tags(&pass.text);
-    pass.then(tags)
+    let tags = remove_tags(entities.as_ref().map_or(text, |p| p.text.as_str()));
+    match (entities, tags) {
+        (Some(e), Some(t)) => Some(e.then(t)),
+        (e, t) => e.or(t),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fixed(text: &str) -> String {
+        repair(text).map_or_else(|| text.to_owned(), |p| p.text)
+    }
+
     #[test]
     fn things_that_only_look_like_markup_stay() {
         for text in ["a < b and c > d", "<Reuters> wrote", "R&D spending", "&notanentity; &#xZZ;", "x &#0; y"] {
-            assert_eq!(repair(text).text, text);
+            assert_eq!(fixed(text), text);
         }
     }
 
     #[test]
     fn numeric_windows_1252_references_mean_their_characters() {
-        assert_eq!(repair("it&#146;s").text, "it’s");
+        assert_eq!(fixed("it&#146;s"), "it’s");
     }
 
     #[test]
     fn escaped_tags_come_out_as_breaks() {
-        assert_eq!(repair("one&lt;/p&gt;&lt;p&gt;two").text, "one\n\ntwo");
+        assert_eq!(fixed("one&lt;/p&gt;&lt;p&gt;two"), "one\n\ntwo");
     }
 }

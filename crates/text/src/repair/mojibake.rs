@@ -115,11 +115,11 @@ fn is_implausible(c: char) -> bool {
 }
 
 fn candidate_at(text: &str, at: usize) -> Option<Candidate> {
-    if let Some((span, fixed, _)) = read_sequence(text, at, &WINDOWS_1252) {
-        if !is_implausible(fixed) {
-            let strong = (span_chars(text, span) > 2 || is_latin_target(fixed)) && !fixed.is_control();
-            return Some(Candidate { span, fixed, strong });
-        }
+    if let Some((span, fixed, _)) = read_sequence(text, at, &WINDOWS_1252)
+        && !is_implausible(fixed)
+    {
+        let strong = (span_chars(text, span) > 2 || is_latin_target(fixed)) && !fixed.is_control();
+        return Some(Candidate { span, fixed, strong });
     }
     if let Some(c) = lost_right_quote(text, at) {
         return Some(c);
@@ -157,9 +157,9 @@ fn span_chars(text: &str, span: Span) -> usize {
 }
 
 /// One round over the text.
-fn repair_once(text: &str) -> Pass {
+fn repair_once(text: &str) -> Option<Pass> {
     if text.is_ascii() {
-        return Pass::unchanged(text);
+        return None;
     }
     let mut found: Vec<Candidate> = Vec::new();
     let mut at = 0;
@@ -186,19 +186,13 @@ fn repair_once(text: &str) -> Pass {
 }
 
 /// Repairs mojibake, running rounds until nothing changes.
-pub(crate) fn repair(text: &str) -> Pass {
-    let mut pass = repair_once(text);
-    if pass.map.is_identity() {
-        return pass;
-    }
+pub(crate) fn repair(text: &str) -> Option<Pass> {
+    let mut pass = repair_once(text)?;
     for _ in 0..3 {
-        let next = repair_once(&pass.text);
-        if next.map.is_identity() {
-            break;
-        }
+        let Some(next) = repair_once(&pass.text) else { break };
         pass = pass.then(next);
     }
-    pass
+    Some(pass)
 }
 
 #[cfg(test)]
@@ -216,7 +210,7 @@ mod tests {
 
     #[test]
     fn each_fixed_character_is_its_own_edit() {
-        let pass = repair("Ã©tÃ©");
+        let pass = repair("Ã©tÃ©").unwrap();
         assert_eq!(pass.text, "été");
         assert_eq!(pass.map.edits().len(), 2);
     }
@@ -224,6 +218,6 @@ mod tests {
     #[test]
     fn a_lone_weak_sequence_is_left_alone() {
         // D3 94 would be Cyrillic U+04D4; in real text this is `Ó` + `”`.
-        assert_eq!(repair("ADIÓS” said").text, "ADIÓS” said");
+        assert!(repair("ADIÓS” said").is_none());
     }
 }

@@ -11,9 +11,9 @@ use truce_core::Span;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-pub(crate) fn repair(text: &str) -> Pass {
+pub(crate) fn repair(text: &str) -> Option<Pass> {
     if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        return Pass::unchanged(text);
+        return None;
     }
     let mut fixer = Fixer::new(text);
     let mut piece_start = 0;

@@ -38,28 +38,52 @@ fn blank(c: char) -> Option<Blank> {
 }
 
 /// Rewrites every run of blanks to its plain form.
-pub(crate) fn repair(text: &str) -> Pass {
+pub(crate) fn repair(text: &str) -> Option<Pass> {
+    let bytes = text.as_bytes();
     let mut fixer = Fixer::new(text);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let Some(first) = blank(c) else { continue };
-        let (mut spaces, mut lines, mut end) = (0usize, 0usize, start + c.len_utf8());
-        let mut count = |b: Blank, prev_cr: bool, c: char| match b {
-            Blank::Space => spaces += 1,
-            // `\r\n` is one line end.
-            Blank::Line if c == '\n' && prev_cr => {}
-            Blank::Line => lines += 1,
-            Blank::Paragraph => lines += 2,
-            Blank::Nothing => {}
+    let mut at = 0;
+    while at < bytes.len() {
+        // Fast path: printable ASCII is never blank.
+        let b = bytes[at];
+        if (0x21..0x7f).contains(&b) {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { break };
+        let Some(first) = blank(c) else {
+            at += c.len_utf8();
+            continue;
         };
-        count(first, false, c);
-        let mut prev_cr = c == '\r';
-        while let Some(&(i, c)) = chars.peek() {
-            let Some(b) = blank(c) else { break };
-            count(b, prev_cr, c);
-            prev_cr = c == '\r';
-            end = i + c.len_utf8();
-            chars.next();
+        // A single plain space or line end between two non-blanks: as is.
+        if (c == ' ' || c == '\n') && at > 0 && at + 1 < bytes.len() && (0x21..0x7f).contains(&bytes[at + 1]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        let (mut spaces, mut lines) = (0usize, 0usize);
+        let mut prev_cr = false;
+        let mut any_invisible = false;
+        let mut end = start;
+        let mut b = first;
+        let mut ch = c;
+        loop {
+            match b {
+                Blank::Space => spaces += 1,
+                // `\r\n` is one line end.
+                Blank::Line if ch == '\n' && prev_cr => {}
+                Blank::Line => lines += 1,
+                Blank::Paragraph => lines += 2,
+                Blank::Nothing => any_invisible = true,
+            }
+            prev_cr = ch == '\r';
+            end += ch.len_utf8();
+            match text[end..].chars().next().and_then(|n| blank(n).map(|nb| (n, nb))) {
+                Some((n, nb)) => {
+                    ch = n;
+                    b = nb;
+                }
+                None => break,
+            }
         }
         let at_edge = start == 0 || end == text.len();
         let plain = match lines {
@@ -69,8 +93,8 @@ pub(crate) fn repair(text: &str) -> Pass {
             1 => "\n",
             _ => "\n\n",
         };
-        let kind = if text[start..end].chars().any(|c| blank(c) == Some(Blank::Nothing)) { "control" } else { "space" };
-        fixer.replace(Span::new(start, end), plain, kind);
+        fixer.replace(Span::new(start, end), plain, if any_invisible { "control" } else { "space" });
+        at = end;
     }
     fixer.finish()
 }
@@ -81,14 +105,17 @@ mod tests {
 
     #[test]
     fn plain_runs_are_not_edits() {
-        let pass = repair("One two.\nThree.\n\nFour.");
-        assert!(pass.map.is_identity());
+        assert!(repair("One two.\nThree.\n\nFour.").is_none());
+    }
+
+    fn fixed(text: &str) -> String {
+        repair(text).map_or_else(|| text.to_owned(), |p| p.text)
     }
 
     #[test]
     fn runs_become_their_plain_form() {
-        assert_eq!(repair("  lead\u{a0}\u{a0}and \r\n\r\n\r\n trail \n").text, "lead and\n\ntrail");
-        assert_eq!(repair("soft\u{ad}ware").text, "software");
-        assert_eq!(repair("a\u{2029}b").text, "a\n\nb");
+        assert_eq!(fixed("  lead\u{a0}\u{a0}and \r\n\r\n\r\n trail \n"), "lead and\n\ntrail");
+        assert_eq!(fixed("soft\u{ad}ware"), "software");
+        assert_eq!(fixed("a\u{2029}b"), "a\n\nb");
     }
 }

@@ -1,0 +1,178 @@
+//! The command line: every subcommand and flag, defined once here.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// truce reads conflict reporting (wire copy, statements, monitors' notes,
+/// often machine-translated and mis-encoded) and keeps the record of what
+/// happened, what was agreed and who complied.
+#[derive(Debug, Parser)]
+#[command(name = "truce", version, about, long_about = None, propagate_version = true)]
+#[command(after_help = "Start with `truce demo` to see a built-in report taken in.\n\
+Exit status: 0 when all went well, 1 when some input failed, 2 on a usage error.")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run truce on its built-in example report and show what it reads.
+    Demo(DemoArgs),
+    /// Print the annotated document(s) of FILE as JSON.
+    ///
+    /// One document prints as one pretty JSON object; several (a JSON Lines
+    /// file, a directory) print as JSON Lines, one object a line.
+    Annotate(AnnotateArgs),
+    /// Take documents into the record (an SQLite file).
+    ///
+    /// Documents are keyed by a hash of their text: ingesting the same text
+    /// twice stores it once.
+    Ingest(IngestArgs),
+    /// List the documents in the record.
+    Docs(DocsArgs),
+    /// Measure truce's speed.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+/// Options shared by commands that read documents.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The document date (YYYY-MM-DD) that relative dates are anchored on;
+    /// overrides the date the source gives.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<String>,
+    /// Largest document accepted, in bytes (JSON Lines files of any size
+    /// stream; the limit applies to each line).
+    #[arg(long, value_name = "BYTES", default_value_t = truce_text::DEFAULT_MAX_BYTES)]
+    pub max_size: usize,
+}
+
+/// `truce demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Print the full annotated document as JSON instead of a summary.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `truce annotate`.
+#[derive(Debug, Args)]
+pub struct AnnotateArgs {
+    /// Files or directories to read; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE|-")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// One JSON object a line, even for a single document.
+    #[arg(long)]
+    pub compact: bool,
+}
+
+/// Where the record is.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The record's SQLite file [default: $TRUCE_DB, else
+    /// $XDG_DATA_HOME/truce/truce.db, else ~/.local/share/truce/truce.db].
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+/// `truce ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or directories to read (recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `truce docs`.
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Show at most this many documents.
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    /// One JSON object a line instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `truce bench …`.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Time intake (decode, repair, structure, sentences, tokens) on one
+    /// core, over a generated corpus or the documents under PATHS.
+    Intake(BenchIntakeArgs),
+    /// Write a generated corpus of report-like text as JSON Lines, to feed
+    /// `truce ingest` when measuring it.
+    Generate(GenerateArgs),
+}
+
+/// `truce bench intake`.
+#[derive(Debug, Args)]
+pub struct BenchIntakeArgs {
+    /// Documents to time; without them a corpus is generated.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Size of the generated corpus in megabytes.
+    #[arg(long, default_value_t = 64)]
+    pub mb: usize,
+    /// Print the figures as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `truce bench generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Size of the corpus in megabytes.
+    #[arg(long, default_value_t = 100)]
+    pub mb: usize,
+}
+
+/// Accepts a real calendar date written `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Result<String, String> {
+    let bad = || format!("{s:?} is not a date written YYYY-MM-DD");
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return Err(bad()) };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m, d): (u32, u32, u32) =
+        (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
+        return Err(format!("{s:?} is not a real date"));
+    }
+    Ok(s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn dates_must_be_real() {
+        assert!(parse_date("2020-12-03").is_ok());
+        assert!(parse_date("2020-02-29").is_ok());
+        assert!(parse_date("2021-02-29").is_err());
+        assert!(parse_date("2020-13-01").is_err());
+        assert!(parse_date("3 December").is_err());
+    }
+}

@@ -1,0 +1,193 @@
+//! `truce bench`: speed figures printed, never asserted.
+//!
+//! The generated corpus is made of report-like sentences written for this
+//! project, with the damage real copy shows (mojibake, entities, stray
+//! tags, odd spaces, CRLF line ends, full stops without a space after
+//! them), so that every repair path runs.
+
+use crate::Outcome;
+use crate::cli::{BenchIntakeArgs, GenerateArgs};
+use crate::output;
+use anyhow::Context;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+use truce_core::Format;
+use truce_text::RawDocument;
+
+const SUBJECTS: &[&str] = &[
+    "The defence ministry",
+    "A spokesman for the rebel forces",
+    "The UN special envoy",
+    "Monitors from the joint commission",
+    "The foreign ministers of the three countries",
+    "Gen. Petrov",
+    "The U.S. State Department",
+    "Local officials in the northern district",
+    "The International Committee of the Red Cross",
+    "Both sides",
+];
+const PREDICATES: &[&str] = &[
+    "said the ceasefire had largely held overnight despite sporadic shelling near the front line",
+    "accused the other side of violating the truce with mortar fire on Monday evening",
+    "called on all parties to respect the agreement signed on Nov. 9 and to withdraw heavy weapons",
+    "announced that 1,960 peacekeepers would be deployed along the line of contact within 72 hours",
+    "denied reports that its troops had entered the village of Upper Kesh at 03:00 local time",
+    "said prisoners of war and the remains of the dead would be exchanged under the agreement",
+    "welcomed the decision to open a humanitarian corridor for civilians leaving the city",
+    "urged the parties to resume negotiations under the auspices of the mediators in Geneva",
+    "reported that 3.5 tonnes of aid had reached the besieged town by road",
+    "said the handover of the district would be completed by Dec. 1 as agreed",
+];
+const DATELINES: &[&str] =
+    &["GENEVA, March 4 (Wire) - ", "Moscow, December 3rd ", "ADEN, Aug. 2 (Wire) - ", "Kyiv: ", ""];
+const CAPTIONS: &[&str] =
+    &["▲Displaced families wait at a checkpoint, source: AFP\n\n", "Photo: Monitors inspect a crater.\n\n", ""];
+
+/// A small deterministic generator, so corpora are the same every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        items[((self.0 >> 33) as usize) % items.len()]
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % 100 < percent
+    }
+}
+
+/// Damages a sentence the way real copy is damaged.
+fn damage(sentence: &str, rng: &mut Lcg) -> String {
+    let mut s = sentence.to_owned();
+    if rng.chance(10) {
+        s = s.replace('’', "â€™").replace("▲", "â–²");
+    }
+    if rng.chance(5) {
+        s = s.replacen(' ', "&nbsp;", 1);
+    }
+    if rng.chance(5) {
+        s = s.replacen(' ', "\u{a0}\u{a0}", 1);
+    }
+    s
+}
+
+/// One generated report.
+fn report(rng: &mut Lcg) -> String {
+    let mut text = String::new();
+    text.push_str(&rng.pick(CAPTIONS).replace('▲', if rng.chance(50) { "â–²" } else { "▲" }));
+    text.push_str(rng.pick(DATELINES));
+    let paragraphs = 3 + (rng.pick(&["0", "1", "2", "3"]).parse::<usize>().unwrap_or(0));
+    for p in 0..paragraphs {
+        for i in 0..3 {
+            let sentence = format!("{} {}.", rng.pick(SUBJECTS), rng.pick(PREDICATES));
+            text.push_str(&damage(&sentence, rng));
+            // Machine translation drops the space after some full stops.
+            if i < 2 && rng.chance(90) {
+                text.push(' ');
+            }
+        }
+        if p + 1 < paragraphs {
+            text.push_str(if rng.chance(20) {
+                "\r\n\r\n"
+            } else if rng.chance(5) {
+                " < / P > < p > "
+            } else {
+                "\n\n"
+            });
+        }
+    }
+    text.push('\n');
+    text
+}
+
+/// A corpus of about `mb` megabytes.
+fn corpus(mb: usize) -> Vec<RawDocument> {
+    let mut rng = Lcg(2020);
+    let mut docs = Vec::new();
+    let mut total = 0;
+    while total < mb * 1_000_000 {
+        let text = report(&mut rng);
+        total += text.len();
+        docs.push(RawDocument {
+            name: format!("generated-{}", docs.len()),
+            bytes: text.into_bytes(),
+            format: Some(Format::Text),
+            ..Default::default()
+        });
+    }
+    docs
+}
+
+/// Reads the documents under `paths` into memory, one raw document each.
+fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<RawDocument>> {
+    let mut docs = Vec::new();
+    let options = truce_text::Options::default();
+    // Documents are read through intake once, then their original text is
+    // kept: the timing below covers decode and annotation, not disk reads.
+    truce_text::read_paths(paths, &options, &mut |r| {
+        if let Ok(doc) = r {
+            docs.push(RawDocument {
+                name: doc.source.input,
+                bytes: doc.original.into_bytes(),
+                format: Some(Format::Text),
+                ..Default::default()
+            });
+        }
+    });
+    anyhow::ensure!(!docs.is_empty(), "no readable documents under the given paths");
+    Ok(docs)
+}
+
+pub fn intake(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
+    let docs = if args.paths.is_empty() { corpus(args.mb) } else { load(&args.paths)? };
+    let bytes: usize = docs.iter().map(|d| d.bytes.len()).sum();
+    let options = truce_text::Options::default();
+    let (mut sentences, mut tokens, mut failed) = (0usize, 0usize, 0usize);
+    let started = Instant::now();
+    for raw in docs.iter().cloned() {
+        match truce_text::intake_bytes(raw, &options) {
+            Ok(doc) => {
+                sentences += doc.sentences.len();
+                tokens += doc.sentences.iter().map(|s| s.tokens.len()).sum::<usize>();
+            }
+            Err(_) => failed += 1,
+        }
+    }
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let figures = serde_json::json!({
+        "documents": docs.len(),
+        "failed": failed,
+        "megabytes": bytes as f64 / 1e6,
+        "seconds": secs,
+        "mb_per_s": bytes as f64 / 1e6 / secs,
+        "sentences": sentences,
+        "sentences_per_s": sentences as f64 / secs,
+        "tokens": tokens,
+        "threads": 1,
+    });
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        output::json_line(&mut out, &figures)?;
+    } else {
+        writeln!(out, "intake on one core: {} documents, {:.1} MB in {:.2} s", docs.len(), bytes as f64 / 1e6, secs)?;
+        writeln!(out, "  {:.1} MB/s", bytes as f64 / 1e6 / secs)?;
+        writeln!(out, "  {:.0} sentences/s ({} sentences)", sentences as f64 / secs, sentences)?;
+        writeln!(out, "  {:.0} tokens/s ({} tokens)", tokens as f64 / secs, tokens)?;
+        writeln!(out, "  {:.0} documents/s, {} failed", docs.len() as f64 / secs, failed)?;
+    }
+    Ok(Outcome::Success)
+}
+
+pub fn generate(args: &GenerateArgs) -> anyhow::Result<Outcome> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (i, raw) in corpus(args.mb).into_iter().enumerate() {
+        let text = String::from_utf8(raw.bytes).context("generated text is UTF-8")?;
+        output::json_line(&mut out, &serde_json::json!({ "id": format!("gen-{i}"), "text": text }))?;
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,72 @@
+//! `truce demo`: the built-in example report, taken in and shown.
+
+use crate::Outcome;
+use crate::cli::DemoArgs;
+use crate::output;
+use std::io::Write;
+use truce_core::{BlockKind, Source};
+
+/// A report written for truce in the style of machine-translated wire copy,
+/// with the damage such copy arrives with (see `examples/`).
+pub const EXAMPLE: &str = include_str!("../../../../examples/truce-report.txt");
+/// The date the example was filed.
+pub const EXAMPLE_DATE: &str = "2022-04-03";
+
+pub fn run(args: &DemoArgs) -> anyhow::Result<Outcome> {
+    let source = Source { input: "examples/truce-report.txt".into(), ..Default::default() };
+    let options = truce_text::Options { date: Some(EXAMPLE_DATE.into()), ..Default::default() };
+    let doc = truce_text::annotate(EXAMPLE.to_owned(), source, &options)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json_pretty(&mut out, &doc)?;
+        out.flush()?;
+        return Ok(Outcome::Success);
+    }
+    writeln!(
+        out,
+        "document {} ({} bytes, {}, language {})",
+        doc.id,
+        doc.original.len(),
+        doc.source.encoding,
+        doc.source.language.as_deref().unwrap_or("?")
+    )?;
+    writeln!(out, "document date {}", doc.source.date.as_deref().unwrap_or("unknown"))?;
+    writeln!(out, "\nrepairs ({}):", doc.repairs.len())?;
+    for r in &doc.repairs {
+        writeln!(
+            out,
+            "  {:<11} {:?} -> {:?} at bytes {}..{} of the original",
+            r.kind,
+            r.before,
+            r.after,
+            r.original.start(),
+            r.original.end()
+        )?;
+    }
+    writeln!(out, "\nlayout:")?;
+    for b in &doc.structure.blocks {
+        let text = b.span.slice(&doc.text);
+        let short: String = text.chars().take(70).collect();
+        let more = if text.chars().count() > 70 { "…" } else { "" };
+        writeln!(out, "  {:<11} {short}{more}", format!("{:?}", b.kind).to_lowercase())?;
+    }
+    if let Some(d) = &doc.structure.dateline {
+        let piece = |p: &Option<truce_core::Piece>| p.as_ref().map_or("-".to_owned(), |p| p.text.clone());
+        writeln!(out, "\ndateline: place {}, date {}, credit {}", piece(&d.place), piece(&d.date), piece(&d.credit))?;
+    }
+    let body: Vec<_> = doc.sentences.iter().filter(|s| s.block_kind == BlockKind::Paragraph).collect();
+    writeln!(out, "\nbody sentences ({}):", body.len())?;
+    for (i, s) in body.iter().enumerate() {
+        writeln!(out, "  {:>2}. {}", i + 1, s.text)?;
+    }
+    let tokens: usize = doc.sentences.iter().map(|s| s.tokens.len()).sum();
+    writeln!(
+        out,
+        "\n{} sentences, {} tokens. `truce demo --json` prints the whole annotated document.",
+        doc.sentences.len(),
+        tokens
+    )?;
+    out.flush()?;
+    Ok(Outcome::Success)
+}

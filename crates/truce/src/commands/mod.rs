@@ -1,0 +1,61 @@
+//! One module per subcommand.
+
+mod annotate;
+mod bench;
+mod demo;
+mod docs;
+mod ingest;
+
+use crate::Outcome;
+use crate::cli::{BenchCommand, Command, DbArgs, InputArgs};
+use std::path::PathBuf;
+
+/// Runs a subcommand.
+pub fn run(command: Command) -> anyhow::Result<Outcome> {
+    match command {
+        Command::Demo(args) => demo::run(&args),
+        Command::Annotate(args) => annotate::run(&args),
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Docs(args) => docs::run(&args),
+        Command::Bench(BenchCommand::Intake(args)) => bench::intake(&args),
+        Command::Bench(BenchCommand::Generate(args)) => bench::generate(&args),
+    }
+}
+
+impl InputArgs {
+    /// Intake options from the flags.
+    pub fn options(&self) -> truce_text::Options {
+        truce_text::Options { date: self.date.clone(), max_bytes: self.max_size }
+    }
+}
+
+impl DbArgs {
+    /// The record's path: `--db`, else `TRUCE_DB`, else the user's data
+    /// directory.
+    pub fn path(&self) -> anyhow::Result<PathBuf> {
+        if let Some(p) = &self.db {
+            return Ok(p.clone());
+        }
+        if let Some(p) = std::env::var_os("TRUCE_DB").filter(|p| !p.is_empty()) {
+            return Ok(PathBuf::from(p));
+        }
+        let data = std::env::var_os("XDG_DATA_HOME")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+            .ok_or_else(|| anyhow::anyhow!("no --db given and neither TRUCE_DB nor HOME is set"))?;
+        Ok(data.join("truce").join("truce.db"))
+    }
+
+    /// Opens the record, creating its directory if needed.
+    pub fn open(&self) -> anyhow::Result<(truce_store::Store, PathBuf)> {
+        use anyhow::Context;
+        let path = self.path()?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let store =
+            truce_store::Store::open(&path).with_context(|| format!("cannot open the record {}", path.display()))?;
+        Ok((store, path))
+    }
+}

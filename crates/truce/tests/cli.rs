@@ -1,0 +1,206 @@
+//! The `truce` binary, run as a user runs it, on texts written for these
+//! tests in the style of real reports (damage included).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn truce() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_truce"))
+}
+
+/// A fresh directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("truce-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let Output { status, stdout, stderr } = cmd.output().unwrap();
+    (status.code().unwrap_or(-1), String::from_utf8_lossy(&stdout).into(), String::from_utf8_lossy(&stderr).into())
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// A machine-translated style report: caption marker turned to mojibake,
+/// a dateline without a year, a glued full stop.
+const MT_REPORT: &str = "\u{e2}\u{2013}\u{b2}Monitors walk past a shelled school in the north, source: AFP\n\n\
+Geneva, March 4th The two delegations agreed on the 3rd to a ceasefire from 00:00 local time.The \
+mediators welcomed the agreement and called on both sides to respect it.\n\n\
+Gen. Ivanov said the U.S. and the U.N. had been informed. Prisoners will be exchanged within 72 hours.\n";
+
+#[test]
+fn demo_runs_the_built_in_example() {
+    let (code, out, err) = run(truce().arg("demo"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("caption"), "{out}");
+    assert!(out.contains("dateline: place Sanaa"), "{out}");
+    let (code, out, _) = run(truce().args(["demo", "--json"]));
+    assert_eq!(code, 0);
+    let doc = json(&out);
+    assert!(doc["text"].as_str().unwrap().starts_with('▲'));
+}
+
+#[test]
+fn annotate_repairs_structures_and_maps_back() {
+    let dir = scratch("annotate");
+    let path = dir.join("report.txt");
+    std::fs::write(&path, MT_REPORT).unwrap();
+    let (code, out, err) = run(truce().arg("annotate").arg(&path).args(["--date", "2021-03-04"]));
+    assert_eq!(code, 0, "{err}");
+    let doc = json(&out);
+    let text = doc["text"].as_str().unwrap();
+    let original = doc["original"].as_str().unwrap();
+    assert!(text.starts_with("▲Monitors"), "{text}");
+    assert_eq!(doc["structure"]["blocks"][0]["kind"], "caption");
+    assert_eq!(doc["structure"]["dateline"]["place"]["text"], "Geneva");
+    assert_eq!(doc["structure"]["dateline"]["date"]["text"], "March 4th");
+    assert_eq!(doc["source"]["date"], "2021-03-04");
+    let body: Vec<&str> = doc["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["block_kind"] == "paragraph")
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(body.len(), 4, "{body:#?}");
+    assert!(body[1].starts_with("The mediators welcomed"));
+    assert!(body[2].starts_with("Gen. Ivanov said the U.S. and the U.N."));
+    // Every token maps back to the same characters of the original, except
+    // the repaired caption marker.
+    let offsets: truce_core::OffsetMap = serde_json::from_value(doc["offsets"].clone()).unwrap();
+    for s in doc["sentences"].as_array().unwrap() {
+        for t in s["tokens"].as_array().unwrap() {
+            let span: truce_core::Span = serde_json::from_value(t["span"].clone()).unwrap();
+            let repaired = span.slice(text);
+            let back = offsets.to_original(span).slice(original);
+            if repaired != "▲" && !repaired.starts_with('▲') {
+                assert_eq!(repaired, back);
+            } else {
+                assert!(back.starts_with("\u{e2}\u{2013}\u{b2}"), "{back:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn annotate_reads_standard_input() {
+    let mut child = truce().args(["annotate", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"KYIV (Wire) - Shelling resumed overnight.").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let doc = json(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(doc["source"]["input"], "-");
+    assert_eq!(doc["structure"]["dateline"]["place"]["text"], "KYIV");
+}
+
+/// A directory with every kind of input, good and bad.
+fn mixed_inputs(dir: &Path) {
+    std::fs::write(dir.join("a-report.txt"), MT_REPORT).unwrap();
+    let (cyrillic, _, _) =
+        encoding_rs::WINDOWS_1251.encode("Министерство обороны сообщило, что режим прекращения огня нарушен ночью.");
+    std::fs::write(dir.join("b-russian.txt"), &cyrillic).unwrap();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend("The truce held in the south, officials said.".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.join("c-utf16.txt"), utf16).unwrap();
+    std::fs::write(
+        dir.join("d-page.html"),
+        "<html><head><title>Talks resume</title><script>track()</script></head><body><nav>Home | World</nav>\
+         <article><p>GENEVA (Wire) - Talks between the two sides resumed on Tuesday after a week-long pause, \
+         the mediators said, and both delegations pledged to respect the ceasefire along the whole front.</p>\
+         <p>A second round is expected next month.</p></article></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("e-feed.jsonl"),
+        "{\"id\": 7, \"text\": \"Both sides accused each other of violating the truce.\", \"published\": \"2021-05-02\"}\n\
+         {\"id\": 8, \"text\": \n\
+         \n\
+         {\"id\": 9, \"title\": \"no text here\"}\n\
+         {\"id\": 10, \"text\": \"Aid convoys reached the city.\", \"outlet\": \"Example Wire\"}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("f-empty.txt"), "").unwrap();
+    std::fs::write(dir.join("g-image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
+    let sub = dir.join("nested");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(sub.join("h-entities.txt"), "It&#8217;s over, the envoy said.&lt;/p&gt;&lt;p&gt;Next.").unwrap();
+}
+
+#[test]
+fn ingest_keeps_going_past_bad_input_and_stores_once() {
+    let dir = scratch("ingest");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    mixed_inputs(&inputs);
+    let db = dir.join("record.db");
+    let (code, _, err) = run(truce().arg("ingest").arg(&inputs).arg("--db").arg(&db));
+    assert_eq!(code, 1, "some inputs are bad: {err}");
+    for named in ["e-feed.jsonl:2", "e-feed.jsonl:4", "f-empty.txt", "g-image.png"] {
+        assert!(err.contains(named), "failure for {named} not reported: {err}");
+    }
+    assert!(err.contains("ingested 7 documents (7 new, 0 already stored), 4 failed"), "{err}");
+
+    let (code, out, _) = run(truce().args(["docs", "--json"]).arg("--db").arg(&db));
+    assert_eq!(code, 0);
+    let docs: Vec<serde_json::Value> = out.lines().map(json).collect();
+    assert_eq!(docs.len(), 7);
+    assert!(docs.iter().any(|d| d["language"] == "ru"));
+    assert!(docs.iter().any(|d| d["title"] == "Talks resume"));
+
+    // Again: nothing new, and TRUCE_DB names the same record.
+    let (_, _, err) = run(truce().arg("ingest").arg(&inputs).env("TRUCE_DB", &db));
+    assert!(err.contains("(0 new, 7 already stored)"), "{err}");
+    let (code, out, _) = run(truce().arg("docs").env("TRUCE_DB", &db));
+    assert_eq!(code, 0);
+    assert!(out.contains("7 of 7 documents"), "{out}");
+}
+
+#[test]
+fn decoded_text_is_right_for_every_encoding() {
+    let dir = scratch("encodings");
+    mixed_inputs(&dir);
+    let (_, out, _) = run(truce().arg("annotate").arg(dir.join("b-russian.txt")));
+    let doc = json(&out);
+    assert_eq!(doc["source"]["encoding"], "windows-1251");
+    assert!(doc["text"].as_str().unwrap().starts_with("Министерство обороны"));
+    let (_, out, _) = run(truce().arg("annotate").arg(dir.join("c-utf16.txt")));
+    assert_eq!(json(&out)["text"], "The truce held in the south, officials said.");
+    let (_, out, _) = run(truce().arg("annotate").arg(dir.join("nested/h-entities.txt")));
+    assert_eq!(json(&out)["text"], "It’s over, the envoy said.\n\nNext.");
+}
+
+#[test]
+fn errors_name_the_input_and_set_the_exit_status() {
+    let dir = scratch("errors");
+    let (code, _, err) = run(truce().arg("annotate").arg(dir.join("missing.txt")));
+    assert_eq!(code, 1);
+    assert!(err.contains("missing.txt") && err.contains("cannot read"), "{err}");
+
+    let big = dir.join("big.txt");
+    std::fs::write(&big, "Shelling continued. ".repeat(100)).unwrap();
+    let (code, _, err) = run(truce().arg("annotate").arg(&big).args(["--max-size", "100"]));
+    assert_eq!(code, 1);
+    assert!(err.contains("too large"), "{err}");
+
+    let (code, _, err) = run(truce().args(["annotate", "x.txt", "--date", "2021-02-30"]));
+    assert_eq!(code, 2, "a bad date is a usage error: {err}");
+    let (code, _, _) = run(truce().arg("no-such-command"));
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn several_documents_print_as_json_lines() {
+    let dir = scratch("jsonl");
+    let feed = dir.join("feed.jsonl");
+    std::fs::write(&feed, "{\"text\": \"One report.\"}\n{\"text\": \"Another report.\"}\n").unwrap();
+    let (code, out, _) = run(truce().arg("annotate").arg(&feed));
+    assert_eq!(code, 0);
+    let lines: Vec<serde_json::Value> = out.lines().map(json).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["source"]["input"], format!("{}:2", feed.display()));
+}
