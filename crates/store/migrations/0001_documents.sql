@@ -1,6 +1,6 @@
 -- Documents as taken in: metadata, original and repaired text, and the
--- annotation layers as JSON (tokens are left out: intake recomputes them
--- from the text in microseconds, and they would triple the file).
+-- annotation layers as JSON (tokens and sentence texts are left out: they
+-- follow from the text and the spans, and would triple the file).
 CREATE TABLE documents (
     id          TEXT PRIMARY KEY,
     input       TEXT NOT NULL,

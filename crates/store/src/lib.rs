@@ -140,6 +140,7 @@ impl Store {
             if let Some(sentences) = obj.get_mut("sentences").and_then(|s| s.as_array_mut()) {
                 for s in sentences.iter_mut().filter_map(|s| s.as_object_mut()) {
                     s.remove("tokens");
+                    s.remove("text");
                 }
             }
         }
@@ -171,7 +172,8 @@ impl Store {
         Ok(if changed == 1 { Stored::New } else { Stored::AlreadyPresent })
     }
 
-    /// Reads a document back (its sentences come without tokens).
+    /// Reads a document back (its sentences come without tokens; intake
+    /// recomputes them from the text when needed).
     pub fn get(&self, id: &DocId) -> Result<Option<Document>, StoreError> {
         let row: Option<(String, String, String)> = self
             .conn
@@ -183,13 +185,16 @@ impl Store {
         let corrupt = |reason: String| StoreError::Corrupt { id: id.to_string(), reason };
         let mut value: serde_json::Value = serde_json::from_str(&annotation).map_err(|e| corrupt(e.to_string()))?;
         let obj = value.as_object_mut().ok_or_else(|| corrupt("annotation is not an object".into()))?;
-        obj.insert("original".into(), original.into());
-        obj.insert("text".into(), text.into());
         if let Some(sentences) = obj.get_mut("sentences").and_then(|s| s.as_array_mut()) {
             for s in sentences.iter_mut().filter_map(|s| s.as_object_mut()) {
+                let span: Option<truce_core::Span> = s.get("span").and_then(|v| serde_json::from_value(v.clone()).ok());
+                let sentence_text = span.map_or("", |span| span.slice(&text));
+                s.insert("text".into(), sentence_text.into());
                 s.insert("tokens".into(), serde_json::Value::Array(Vec::new()));
             }
         }
+        obj.insert("original".into(), original.into());
+        obj.insert("text".into(), text.into());
         serde_json::from_value(value).map(Some).map_err(|e| corrupt(e.to_string()))
     }
 
@@ -224,7 +229,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use truce_core::{OffsetMap, Source, Structure};
+    use truce_core::{BlockKind, OffsetMap, Sentence, Source, Span, Structure};
 
     fn doc(text: &str) -> Document {
         Document {
@@ -235,7 +240,13 @@ mod tests {
             offsets: OffsetMap::identity(text.len()),
             repairs: Vec::new(),
             structure: Structure::default(),
-            sentences: Vec::new(),
+            sentences: vec![Sentence {
+                span: Span::new(0, text.len()),
+                text: text.into(),
+                block: 0,
+                block_kind: BlockKind::Paragraph,
+                tokens: Vec::new(),
+            }],
             mentions: Vec::new(),
             timexes: Vec::new(),
             events: Vec::new(),

@@ -207,11 +207,13 @@ fn slashed_agency(c: &mut Cursor) -> Option<Span> {
     None
 }
 
-/// A separator between dateline and story: a dash or a colon.
-fn separator(c: &mut Cursor) -> bool {
+/// A separator between dateline and story: a dash or a colon (after a
+/// date, also a comma or a full stop: `Moscow, October 9, Russian …`).
+fn separator(c: &mut Cursor, after_date: bool) -> bool {
     let save = c.at;
     c.skip_spaces();
-    for sep in ["--", "-", "–", "—", ":"] {
+    let after_date_only: &[&str] = if after_date { &[",", "."] } else { &[] };
+    for &sep in ["--", "-", "–", "—", ":"].iter().chain(after_date_only) {
         if c.eat(sep) {
             return true;
         }
@@ -243,11 +245,49 @@ fn not_a_place(text: &str) -> bool {
     CUES.not_places.contains(&lower)
 }
 
+/// A paragraph that is nothing but a date (`November 10, 2020`), read as a
+/// dateline without a place.
+pub(crate) fn date_line(text: &str, base: usize) -> Option<Dateline> {
+    if text.len() > 40 {
+        return None;
+    }
+    let mut c = Cursor { text, at: 0 };
+    let d = date(&mut c)?;
+    (c.rest().trim().is_empty()).then(|| Dateline {
+        span: d.shift(base),
+        place: None,
+        date: Some(piece(text, d, base)),
+        credit: None,
+    })
+}
+
+/// Length of a scraper's timestamp glued before the story
+/// (`date 2020-10-10 `, `Published: 2020-10-10 `), or 0.
+fn timestamp_prefix(text: &str) -> usize {
+    let trimmed = text.trim_start();
+    let mut at = text.len() - trimmed.len();
+    let lower = trimmed.get(..12).unwrap_or(trimmed).to_ascii_lowercase();
+    for label in ["date:", "date", "published:", "published", "updated:", "updated"] {
+        if lower.starts_with(label) {
+            at += label.len();
+            break;
+        }
+    }
+    let rest = &text[at..];
+    let rest_trimmed = rest.trim_start();
+    at += rest.len() - rest_trimmed.len();
+    let b = rest_trimmed.as_bytes();
+    let iso = b.len() > 10
+        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    if iso && b[10] == b' ' { at + 11 } else { 0 }
+}
+
 /// Reads a dateline at the start of paragraph `text`, whose first byte is
 /// at `base` in the document.
 pub(crate) fn read(text: &str, base: usize) -> Option<Dateline> {
-    let head = &text[..text.floor_char_boundary(text.len().min(200))];
-    let mut c = Cursor { text: head, at: 0 };
+    let skip = timestamp_prefix(text);
+    let head = &text[..text.floor_char_boundary(text.len().min(200 + skip))];
+    let mut c = Cursor { text: head, at: skip };
     // Up to three comma-separated names, then a date or a credit.
     let mut names: Vec<Span> = Vec::new();
     while let Some(n) = name(&mut c) {
@@ -273,7 +313,7 @@ pub(crate) fn read(text: &str, base: usize) -> Option<Dateline> {
         let d = date(&mut c)?;
         c.eat("/").then_some(())?;
         let credit = c.word().map(|w| name_from(&mut c, w))?;
-        if !separator(&mut c) || !story_starts(&c) {
+        if !separator(&mut c, false) || !story_starts(&c) {
             return None;
         }
         return Some(Dateline {
@@ -315,8 +355,11 @@ pub(crate) fn read(text: &str, base: usize) -> Option<Dateline> {
     } else if let Some(s) = slashed_agency(&mut c) {
         credit = Some(s);
     }
-    let has_separator = separator(&mut c);
-    if !story_starts(&c) {
+    let has_separator = separator(&mut c, d.is_some() && credit.is_none());
+    // After `place, date,` machine translation may go on in lower case
+    // (`Moscow, May 5, spokesman of the ministry said …`).
+    let lower_start = d.is_some() && has_separator && c.rest().trim_start().starts_with(char::is_alphabetic);
+    if !story_starts(&c) && !lower_start {
         return None;
     }
     let shouting = place.slice(head).chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase);
@@ -393,6 +436,19 @@ mod tests {
             dl("DONETSK (Sputnik - 11th November, 2020) Shelling"),
             some("DONETSK", Some("11th November, 2020"), Some("Sputnik"))
         );
+    }
+
+    #[test]
+    fn looser_forms_of_machine_translated_and_scraped_copy() {
+        assert_eq!(dl("Kabul, August 9, Foreign Ministry spokesman said"), some("Kabul", Some("August 9"), None));
+        assert_eq!(dl("Ankara, May 10. The ministry said"), some("Ankara", Some("May 10"), None));
+        assert_eq!(dl("Ankara, May 10, spokesman of the ministry said"), some("Ankara", Some("May 10"), None));
+        assert_eq!(
+            dl(" date 2021-05-10 TRIPOLI, May 10. /TASS/. The talks"),
+            some("TRIPOLI", Some("May 10"), Some("TASS"))
+        );
+        assert_eq!(date_line("May 10, 2021", 0).unwrap().date.unwrap().text, "May 10, 2021");
+        assert!(date_line("May 10, 2021 was calm", 0).is_none());
     }
 
     #[test]

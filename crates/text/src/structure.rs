@@ -22,6 +22,7 @@ pub(crate) struct Cues {
     pub furniture_starts: Vec<String>,
     pub agencies: Vec<String>,
     pub not_places: Vec<String>,
+    pub bylines: Vec<String>,
 }
 
 pub(crate) static CUES: LazyLock<Cues> =
@@ -36,6 +37,7 @@ fn load_cues() -> Result<Cues, data::DataError> {
         furniture_starts: Vec::new(),
         agencies: Vec::new(),
         not_places: Vec::new(),
+        bylines: Vec::new(),
     };
     for (line, f) in data::LAYOUT.rows(2)? {
         let text = f[1].to_lowercase();
@@ -47,6 +49,7 @@ fn load_cues() -> Result<Cues, data::DataError> {
             "furniture-start" => cues.furniture_starts.push(text),
             "agency" => cues.agencies.push(text),
             "not-a-place" => cues.not_places.push(text),
+            "byline" => cues.bylines.push(text),
             other => return Err(data::LAYOUT.error(line, format!("unknown cue kind {other:?}"))),
         }
     }
@@ -58,6 +61,20 @@ fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '»', ')', '…', '。', '！', '？'])
 }
 
+/// True when the lines of a block look hard-wrapped: at least three, and
+/// most of them (the last aside) close to the longest, which is no longer
+/// than a wrapped line usually is.
+fn is_hard_wrapped(block: &str) -> bool {
+    let lengths: Vec<usize> = block.split('\n').map(|l| l.chars().count()).collect();
+    if lengths.len() < 3 {
+        return false;
+    }
+    let body = &lengths[..lengths.len() - 1];
+    let longest = body.iter().copied().max().unwrap_or(0);
+    let close = body.iter().filter(|&&n| n * 4 >= longest * 3).count();
+    (40..=120).contains(&longest) && close * 10 >= body.len() * 7
+}
+
 /// Cuts `text` into paragraph spans.
 fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -65,12 +82,14 @@ fn paragraphs(text: &str) -> Vec<Span> {
     for block in text.split("\n\n") {
         let mut para_start = block_start;
         let mut line_start = block_start;
+        let wrapped_block = block.contains('\n') && is_hard_wrapped(block);
         let mut lines = block.split('\n').peekable();
         while let Some(line) = lines.next() {
             let line_end = line_start + line.len();
             if let Some(next) = lines.peek() {
-                let wrapped = !ends_sentence(line)
-                    && (next.starts_with(|c: char| c.is_lowercase()) || line.chars().count() >= 60);
+                // A line break inside a sentence is a wrap; elsewhere it
+                // ends a paragraph, unless the whole block is wrapped text.
+                let wrapped = !ends_sentence(line) && (next.starts_with(|c: char| c.is_lowercase()) || wrapped_block);
                 if !wrapped {
                     push_trimmed(text, Span::new(para_start, line_end), &mut out);
                     para_start = line_end + 1;
@@ -142,6 +161,14 @@ fn is_caption(p: &str, cues: &Cues) -> bool {
     })
 }
 
+/// `By Jane Doe`, `by YCPress`: a short credit line.
+fn is_byline(p: &str, cues: &Cues) -> bool {
+    let words = p.split_whitespace().count();
+    (2..=6).contains(&words)
+        && !ends_sentence(p)
+        && p.split_whitespace().next().is_some_and(|w| cues.bylines.iter().any(|b| w.eq_ignore_ascii_case(b)))
+}
+
 /// A first line that reads as a headline: short, one line, no final stop.
 fn looks_like_headline(p: &str) -> bool {
     let chars = p.chars().count();
@@ -157,6 +184,18 @@ pub fn structure(text: &str, given_title: Option<&str>) -> Structure {
     let mut blocks: Vec<Block> = Vec::with_capacity(spans.len());
     let mut title: Option<String> = None;
     let mut seen_body = false;
+    let mut date_only = None;
+    // Where the source's own title stands in the text, if it does: short
+    // paragraphs above it are page furniture (section names, teasers).
+    let given_at = given.as_ref().and_then(|g| {
+        spans.iter().take(8).position(|s| {
+            let p = s.slice(text);
+            p.len() <= 400 && {
+                let norm = normalized(p);
+                norm == *g || (norm.len() > 20 && g.starts_with(&norm))
+            }
+        })
+    });
     for (i, &span) in spans.iter().enumerate() {
         let p = span.slice(text);
         // Normalizing costs an allocation: only paragraphs that could be the
@@ -170,16 +209,24 @@ pub fn structure(text: &str, given_title: Option<&str>) -> Structure {
             BlockKind::Caption
         } else if (p.len() <= 120 || (p.len() <= 480 && p.chars().count() <= 120)) && is_furniture(p, cues) {
             BlockKind::Boilerplate
+        } else if let Some(d) = (!seen_body).then(|| dateline::date_line(p, span.start())).flatten() {
+            // `November 10, 2020` on a line of its own above the story.
+            date_only.get_or_insert(d);
+            BlockKind::Boilerplate
         } else if title.is_none()
             && !seen_body
             && !norm.is_empty()
-            && match &given {
-                Some(g) => norm == *g || (norm.len() > 20 && g.starts_with(&norm)),
+            && match given_at {
+                Some(at) => i == at,
                 None => i + 1 < spans.len() && looks_like_headline(p) && dateline::read(p, 0).is_none(),
             }
         {
             title = Some(norm.clone());
             BlockKind::Title
+        } else if given_at.is_some_and(|at| i < at) && p.chars().count() <= 300 {
+            BlockKind::Boilerplate
+        } else if is_byline(p, cues) {
+            BlockKind::Boilerplate
         } else if !seen_body && p.split_whitespace().count() <= 2 && !ends_sentence(p) && i + 1 < spans.len() {
             // Stray one- or two-word lines above the story (`Avatar`,
             // a section name) are page furniture.
@@ -190,10 +237,17 @@ pub fn structure(text: &str, given_title: Option<&str>) -> Structure {
         };
         blocks.push(Block { kind, span });
     }
-    let dateline = blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Paragraph)
-        .and_then(|b| dateline::read(b.span.slice(text), b.span.start()));
+    // The dateline opens the first body paragraph, or the second when a
+    // summary precedes the story; a date alone above the story will do
+    // when there is none.
+    let mut body = blocks.iter().filter(|b| b.kind == BlockKind::Paragraph);
+    let first = body.next().and_then(|b| dateline::read(b.span.slice(text), b.span.start()));
+    let dateline = first
+        .or_else(|| {
+            let b = body.next()?;
+            dateline::read(b.span.slice(text), b.span.start()).filter(|d| d.date.is_some() || d.credit.is_some())
+        })
+        .or(date_only);
     Structure { blocks, dateline }
 }
 
@@ -230,6 +284,23 @@ mod tests {
         let spans = paragraphs(text);
         assert_eq!(spans.len(), 2);
         assert!(spans[0].slice(text).ends_with("villages."));
+    }
+
+    #[test]
+    fn a_headline_line_above_the_story_is_not_a_wrap() {
+        let text = "Home News Talks collapse in the capital as fighting resumes near the airport\nUnrelated teaser about sport results\n\nThe talks collapsed on Monday.\n\nMore later.";
+        let s = structure(text, None);
+        let kinds: Vec<BlockKind> = s.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds[0], BlockKind::Boilerplate, "{:?}", s.blocks);
+        assert_eq!(s.blocks.len(), 4);
+    }
+
+    #[test]
+    fn a_date_above_the_story_is_a_dateline_without_place() {
+        let text = "Source\n\nMay 10, 2021\n\nThe ministry said the truce held.";
+        let d = structure(text, None).dateline.unwrap();
+        assert_eq!(d.date.unwrap().text, "May 10, 2021");
+        assert!(d.place.is_none());
     }
 
     #[test]

@@ -101,6 +101,9 @@ fn decode_entities(text: &str) -> Option<Pass> {
 /// Parses a tag starting at `at` (which holds `<`): its length and role.
 fn tag_at(text: &str, at: usize) -> Option<(usize, Role)> {
     let bytes = text.as_bytes();
+    if bytes.get(at) != Some(&b'<') {
+        return None;
+    }
     let mut i = at + 1;
     if bytes[i..].starts_with(b"!--") {
         let close = text[i..].find("-->")?;
@@ -161,14 +164,17 @@ fn remove_tags(text: &str) -> Option<Pass> {
             while bytes.get(next) == Some(&b' ') {
                 next += 1;
             }
-            match (bytes.get(next), tag_at(text, next.min(text.len().saturating_sub(1)))) {
-                (Some(b'<'), Some((l, r))) => {
+            if bytes.get(next) != Some(&b'<') {
+                break;
+            }
+            match tag_at(text, next) {
+                Some((l, r)) => {
                     end = next + l;
                     if r == Role::Block || (r == Role::Break && strongest == Role::Inline) {
                         strongest = r;
                     }
                 }
-                _ => break,
+                None => break,
             }
         }
         let (mut s, mut e) = (start, end);

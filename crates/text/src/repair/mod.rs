@@ -19,7 +19,9 @@
 //!
 //! Repair is conservative (correct text in any script is left as it is)
 //! and idempotent (repairing repaired text changes nothing); both are
-//! tested on text in several scripts.
+//! tested on text in several scripts, and fuzzed (`fuzz/`). Because a
+//! later pass can expose damage for an earlier one, the passes run in
+//! rounds until a round changes nothing (at most three).
 
 mod hyphenation;
 mod markup;
@@ -48,19 +50,28 @@ pub fn repair(original: &str) -> Repaired {
     let mut repairs = Vec::new();
     let passes: [fn(&str) -> Option<Pass>; 5] =
         [markup::repair, mojibake::repair, spacing::repair, hyphenation::repair, nfc::repair];
-    for pass in passes {
-        let Some(step) = pass(text.as_deref().unwrap_or(original)) else { continue };
-        for (edit, kind) in step.map.edits().iter().zip(&step.kinds) {
-            let at = map.to_original(edit.old);
-            repairs.push(Repair {
-                kind: (*kind).to_owned(),
-                original: at,
-                before: at.slice(original).to_owned(),
-                after: edit.new.slice(&step.text).to_owned(),
-            });
+    // One pass can expose damage for an earlier one (a zero-width space
+    // inside a stray tag), so rounds repeat until one changes nothing.
+    for round in 0..3 {
+        let mut changed = false;
+        for pass in passes {
+            let Some(step) = pass(text.as_deref().unwrap_or(original)) else { continue };
+            changed = true;
+            for (edit, kind) in step.map.edits().iter().zip(&step.kinds) {
+                let at = map.to_original(edit.old);
+                repairs.push(Repair {
+                    kind: (*kind).to_owned(),
+                    original: at,
+                    before: at.slice(original).to_owned(),
+                    after: edit.new.slice(&step.text).to_owned(),
+                });
+            }
+            map = map.compose(&step.map);
+            text = Some(step.text);
         }
-        map = map.compose(&step.map);
-        text = Some(step.text);
+        if !changed || round == 2 {
+            break;
+        }
     }
     repairs.sort_by_key(|r| (r.original.start(), r.original.end()));
     Repaired { text: text.unwrap_or_else(|| original.to_owned()), map, repairs }
@@ -203,6 +214,21 @@ mod tests {
     #[test]
     fn repair_is_idempotent() {
         for text in CLEAN.iter().chain(DAMAGED.iter().flat_map(|(a, b)| [a, b])) {
+            let once = repair(text).text;
+            assert_eq!(repair(&once).text, once, "input {text:?}");
+        }
+    }
+
+    /// Inputs the fuzzer found (see `fuzz/`): a tag split by NULs, a tag
+    /// run next to a multi-byte character.
+    #[test]
+    fn fuzzer_findings_stay_fixed() {
+        let cases = [
+            "\u{2c3}an n\0\0\0\0\0pers[si$< / P\0\0\0\0\0 > < p >\u{fffd}\u{fffd}",
+            "ouble&amp4#< \u{0}24;\u{15}\0\0\0< p >\u{e2}\u{20ac}x\0\0\0\0>\u{fffd}\u{e2} < p >x\r\n\r\n",
+            "Ã¢\0\0\0\0Ã¢â‚¬Å“dou&amp;# P > < p >x\r\n\r\n",
+        ];
+        for text in cases {
             let once = repair(text).text;
             assert_eq!(repair(&once).text, once, "input {text:?}");
         }
