@@ -223,9 +223,9 @@ pub fn structure(text: &str, given_title: Option<&str>) -> Structure {
         {
             title = Some(norm.clone());
             BlockKind::Title
-        } else if given_at.is_some_and(|at| i < at) && p.chars().count() <= 300 {
-            BlockKind::Boilerplate
-        } else if is_byline(p, cues) {
+        } else if (given_at.is_some_and(|at| i < at) && p.chars().count() <= 300) || is_byline(p, cues) {
+            // Short paragraphs above the source's own title, and credit
+            // lines, are page furniture.
             BlockKind::Boilerplate
         } else if !seen_body && p.split_whitespace().count() <= 2 && !ends_sentence(p) && i + 1 < spans.len() {
             // Stray one- or two-word lines above the story (`Avatar`,
