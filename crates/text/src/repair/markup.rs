@@ -10,7 +10,7 @@ use super::{Fixer, Pass};
 use crate::data;
 use foldhash::HashMap;
 use std::sync::LazyLock;
-use truce_core::Span;
+use truce_core::{Edit, OffsetMap, Span};
 
 static ENTITIES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
     let rows = data::HTML_ENTITIES.rows(2).expect("embedded entity table is checked by tests");
@@ -87,13 +87,29 @@ fn decode_entities(text: &str) -> Option<Pass> {
     }
     let mut fixer = Fixer::new(text);
     let mut buf = [0u8; 4];
+    let mut probe = String::new();
     for (at, _) in text.match_indices('&') {
         if at < fixer.position() {
             continue;
         }
-        if let Some((len, c)) = entity_at(text, at) {
-            fixer.replace(Span::new(at, at + len), c.encode_utf8(&mut buf), "entity");
+        let Some((mut len, mut c)) = entity_at(text, at) else { continue };
+        // `&amp;lt;` is `<` escaped twice: a decoded `&` may open another
+        // entity with the text after it. Following the chain here makes
+        // one edit of it and keeps the pass idempotent.
+        while c == '&' {
+            probe.clear();
+            probe.push('&');
+            let rest = &text[at + len..];
+            probe.push_str(&rest[..rest.floor_char_boundary(16)]);
+            match entity_at(&probe, 0) {
+                Some((more, next)) => {
+                    len += more - 1;
+                    c = next;
+                }
+                None => break,
+            }
         }
+        fixer.replace(Span::new(at, at + len), c.encode_utf8(&mut buf), "entity");
     }
     fixer.finish()
 }
@@ -143,57 +159,54 @@ fn tag_at(text: &str, at: usize) -> Option<(usize, Role)> {
     Some((i + close + 1 - at, role))
 }
 
+/// Removes stray tags in one left-to-right pass over the output, so that a
+/// tag uncovered by removing another (`<<b>p>`) goes too: whenever a `>`
+/// closes a tag at the end of the output, the tag is cut from the output.
+/// The result holds no removable tag, which makes the pass idempotent.
 fn remove_tags(text: &str) -> Option<Pass> {
     if !text.contains('<') {
         return None;
     }
-    let mut fixer = Fixer::new(text);
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(found) = text[at..].find('<') {
-        let start = at + found;
-        let Some((len, role)) = tag_at(text, start) else {
-            at = start + 1;
+    let mut out = String::with_capacity(text.len());
+    let mut edits: Vec<Edit> = Vec::new();
+    // Every `<` in the output, with where it came from in `text`.
+    let mut opens: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        out.push(c);
+        if c == '<' {
+            opens.push((out.len() - 1, i));
             continue;
-        };
-        // A run of tags separated only by spaces is one replacement.
-        let mut end = start + len;
-        let mut strongest = role;
-        loop {
-            let mut next = end;
-            while bytes.get(next) == Some(&b' ') {
-                next += 1;
-            }
-            if bytes.get(next) != Some(&b'<') {
-                break;
-            }
-            match tag_at(text, next) {
-                Some((l, r)) => {
-                    end = next + l;
-                    if r == Role::Block || (r == Role::Break && strongest == Role::Inline) {
-                        strongest = r;
-                    }
-                }
-                None => break,
-            }
         }
-        let (mut s, mut e) = (start, end);
-        let with = match strongest {
+        if c != '>' {
+            continue;
+        }
+        let Some(&(q, from)) = opens.last() else { continue };
+        let Some((_, role)) = tag_at(&out, q).filter(|&(len, _)| q + len == out.len()) else { continue };
+        // A paragraph break once, however many block tags in a row.
+        let tail = out[..q].trim_end_matches(' ');
+        let with = match role {
             Role::Inline => "",
-            Role::Break | Role::Block => {
-                while s > fixer.position() && bytes[s - 1] == b' ' {
-                    s -= 1;
-                }
-                while bytes.get(e) == Some(&b' ') {
-                    e += 1;
-                }
-                if strongest == Role::Block { "\n\n" } else { "\n" }
-            }
+            Role::Break | Role::Block if tail.ends_with("\n\n") => "",
+            Role::Break => "\n",
+            Role::Block => "\n\n",
         };
-        fixer.replace(Span::new(s, e), with, "markup");
-        at = e;
+        out.truncate(q);
+        out.push_str(with);
+        while opens.last().is_some_and(|&(pos, _)| pos >= q) {
+            opens.pop();
+        }
+        // Edits inside the removed stretch are swallowed by this one.
+        while edits.last().is_some_and(|e| e.new.start() >= q) {
+            edits.pop();
+        }
+        edits.push(Edit { old: Span::new(from, i + 1), new: Span::new(q, out.len()) });
     }
-    fixer.finish()
+    if edits.is_empty() {
+        return None;
+    }
+    let map = OffsetMap::new(text.len(), out.len(), edits).ok()?;
+    let kinds = vec!["markup"; map.edits().len()];
+    Some(Pass { text: out, map, kinds })
 }
 
 /// Decodes entities (to a fixed point), then removes stray tags.

@@ -21,7 +21,7 @@
 //! and idempotent (repairing repaired text changes nothing); both are
 //! tested on text in several scripts, and fuzzed (`fuzz/`). Because a
 //! later pass can expose damage for an earlier one, the passes run in
-//! rounds until a round changes nothing (at most three).
+//! rounds until a round changes nothing (at most eight).
 
 mod hyphenation;
 mod markup;
@@ -42,6 +42,9 @@ pub struct Repaired {
     pub repairs: Vec<Repair>,
 }
 
+/// Rounds of all passes at most; real damage needs one or two.
+const MAX_ROUNDS: usize = 8;
+
 /// Repairs `original`.
 pub fn repair(original: &str) -> Repaired {
     // `None` until a pass changes something: clean text is never copied.
@@ -52,7 +55,7 @@ pub fn repair(original: &str) -> Repaired {
         [markup::repair, mojibake::repair, spacing::repair, hyphenation::repair, nfc::repair];
     // One pass can expose damage for an earlier one (a zero-width space
     // inside a stray tag), so rounds repeat until one changes nothing.
-    for round in 0..3 {
+    for round in 0..MAX_ROUNDS {
         let mut changed = false;
         for pass in passes {
             let Some(step) = pass(text.as_deref().unwrap_or(original)) else { continue };
@@ -69,7 +72,7 @@ pub fn repair(original: &str) -> Repaired {
             map = map.compose(&step.map);
             text = Some(step.text);
         }
-        if !changed || round == 2 {
+        if !changed || round + 1 == MAX_ROUNDS {
             break;
         }
     }
@@ -227,6 +230,9 @@ mod tests {
             "\u{2c3}an n\0\0\0\0\0pers[si$< / P\0\0\0\0\0 > < p >\u{fffd}\u{fffd}",
             "ouble&amp4#< \u{0}24;\u{15}\0\0\0< p >\u{e2}\u{20ac}x\0\0\0\0>\u{fffd}\u{e2} < p >x\r\n\r\n",
             "Ã¢\0\0\0\0Ã¢â‚¬Å“dou&amp;# P > < p >x\r\n\r\n",
+            "\0\0-\0\u{c}D\0!\0\n\0D\0!\0\ngub\0\0\0< \0\0< <\u{17} \0 q>\0\0\0\0 \u{17}\u{12} \0 q>\0\0\0\0 p >x\r\n*\u{1a}\u{1a}q¢â\0\n",
+            "<<<b>p>p>nested</p>",
+            "&amp;amp;amp;lt;p&amp;amp;gt;x",
         ];
         for text in cases {
             let once = repair(text).text;
