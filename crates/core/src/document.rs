@@ -239,12 +239,33 @@ pub struct Mention {
     pub span: Span,
     /// Its text.
     pub text: String,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
     /// What it refers to.
     pub kind: MentionKind,
-    /// CAMEO actor code, when known.
+    /// CAMEO actor code (`RUSGOV`, `IGOOSC`, `ARM`), when known; for a
+    /// place, the code of the country it lies in.
     pub code: Option<String>,
-    /// Canonical name of the entity, when linked.
+    /// Canonical name of the entity (`Sergey Lavrov`, `Nagorno-Karabakh`),
+    /// when linked.
     pub name: Option<String>,
+    /// The country part of the code, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The sector part of the code (`GOV`, `MIL`), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    /// A person's role (`foreign-minister`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// For a mention of several actors at once (`the two sides`), their
+    /// codes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+    /// Mentions listed together (`Russia, the United States and France`)
+    /// share a group number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<u32>,
     /// How sure the link is, 0 to 1.
     pub confidence: f32,
     /// Why it was linked so.

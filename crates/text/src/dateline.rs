@@ -209,17 +209,17 @@ fn slashed_agency(c: &mut Cursor) -> Option<Span> {
 
 /// A separator between dateline and story: a dash or a colon (after a
 /// date, also a comma or a full stop: `Moscow, October 9, Russian …`).
-fn separator(c: &mut Cursor, after_date: bool) -> bool {
+fn separator(c: &mut Cursor, after_date: bool) -> Option<&'static str> {
     let save = c.at;
     c.skip_spaces();
     let after_date_only: &[&str] = if after_date { &[",", "."] } else { &[] };
     for &sep in ["--", "-", "–", "—", ":"].iter().chain(after_date_only) {
         if c.eat(sep) {
-            return true;
+            return Some(sep);
         }
     }
     c.at = save;
-    false
+    None
 }
 
 /// True when the story proper starts here.
@@ -313,7 +313,7 @@ pub(crate) fn read(text: &str, base: usize) -> Option<Dateline> {
         let d = date(&mut c)?;
         c.eat("/").then_some(())?;
         let credit = c.word().map(|w| name_from(&mut c, w))?;
-        if !separator(&mut c, false) || !story_starts(&c) {
+        if separator(&mut c, false).is_none() || !story_starts(&c) {
             return None;
         }
         return Some(Dateline {
@@ -355,7 +355,8 @@ pub(crate) fn read(text: &str, base: usize) -> Option<Dateline> {
     } else if let Some(s) = slashed_agency(&mut c) {
         credit = Some(s);
     }
-    let has_separator = separator(&mut c, d.is_some() && credit.is_none());
+    let sep = separator(&mut c, d.is_some() && credit.is_none());
+    let has_separator = sep.is_some();
     // After `place, date,` machine translation may go on in lower case
     // (`Moscow, May 5, spokesman of the ministry said …`).
     let lower_start = d.is_some() && has_separator && c.rest().trim_start().starts_with(char::is_alphabetic);
@@ -371,7 +372,7 @@ pub(crate) fn read(text: &str, base: usize) -> Option<Dateline> {
         // `Washington:` or `KYIV —`: a short place and a separator.
         (false, false, true) => {
             let words = place.slice(head).split_whitespace().count();
-            words <= 3 && (shouting || head[c.at - 1..].starts_with(':'))
+            words <= 3 && (shouting || sep == Some(":"))
         }
         _ => false,
     };
@@ -460,6 +461,8 @@ mod tests {
             "Update: The talks were postponed.",
             "Sunday, 18 October 2020_Baku said",
             "Russia said on Monday: We will help.",
+            // A fuzzer finding: a multi-byte dash as the separator.
+            "Ã\u{e2}–\"æ+¢\"i",
         ] {
             assert_eq!(dl(text), None, "{text}");
         }

@@ -189,9 +189,12 @@ fn iso_date(s: &str) -> Option<String> {
     let d = s.trim().get(..10)?;
     let b = d.as_bytes();
     let shape = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    if !shape {
+        return None;
+    }
     let month: u32 = d[5..7].parse().ok()?;
     let day: u32 = d[8..10].parse().ok()?;
-    (shape && (1..=12).contains(&month) && (1..=31).contains(&day)).then(|| d.to_owned())
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| d.to_owned())
 }
 
 static LANGUAGE_CODES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -282,6 +285,8 @@ mod tests {
         assert_eq!(annotate("Text here.".into(), source, &opts).unwrap().source.date.as_deref(), Some("2020-12-03"));
         assert_eq!(iso_date("10 November"), None);
         assert_eq!(iso_date("2020-13-01"), None);
+        // A fuzzer finding: a multi-byte character inside the date.
+        assert_eq!(iso_date("2022-0ЭЭ"), None);
     }
 
     #[test]
