@@ -49,6 +49,11 @@ pub struct InputArgs {
     /// stream; the limit applies to each line).
     #[arg(long, value_name = "BYTES", default_value_t = truce_text::DEFAULT_MAX_BYTES)]
     pub max_size: usize,
+    /// An extra dictionary file (repeatable): truce's own formats
+    /// (`…countries.tsv`, `…people.tsv`, … see data/lexicon/README.md) or
+    /// TABARI/PETRARCH `.actors` and `.agents` files.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dictionaries: Vec<PathBuf>,
 }
 
 /// `truce demo`.

@@ -7,10 +7,14 @@ use std::io::Write;
 
 pub fn run(args: &AnnotateArgs) -> anyhow::Result<Outcome> {
     let options = args.input.options();
+    let pipeline = crate::pipeline::Pipeline::new(&args.input.dictionaries)?;
     let mut docs = Vec::new();
     let mut failed = 0usize;
     truce_text::read_paths(&args.paths, &options, &mut |result| match result {
-        Ok(doc) => docs.push(doc),
+        Ok(mut doc) => {
+            pipeline.run(&mut doc);
+            docs.push(doc);
+        }
         Err(err) => {
             failed += 1;
             output::report_failure(&err);

@@ -15,7 +15,8 @@ pub const EXAMPLE_DATE: &str = "2022-04-03";
 pub fn run(args: &DemoArgs) -> anyhow::Result<Outcome> {
     let source = Source { input: "examples/truce-report.txt".into(), ..Default::default() };
     let options = truce_text::Options { date: Some(EXAMPLE_DATE.into()), ..Default::default() };
-    let doc = truce_text::annotate(EXAMPLE.to_owned(), source, &options)?;
+    let mut doc = truce_text::annotate(EXAMPLE.to_owned(), source, &options)?;
+    crate::pipeline::Pipeline::new(&[])?.run(&mut doc);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
@@ -54,6 +55,20 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<Outcome> {
     if let Some(d) = &doc.structure.dateline {
         let piece = |p: &Option<truce_core::Piece>| p.as_ref().map_or("-".to_owned(), |p| p.text.clone());
         writeln!(out, "\ndateline: place {}, date {}, credit {}", piece(&d.place), piece(&d.date), piece(&d.credit))?;
+    }
+    writeln!(out, "\nmentions ({}):", doc.mentions.len())?;
+    for m in &doc.mentions {
+        let what = m.name.clone().or_else(|| (!m.members.is_empty()).then(|| m.members.join("+"))).unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<12} {:<10} {:<40} {} ({:.2}: {})",
+            format!("{:?}", m.kind).to_lowercase(),
+            m.code.as_deref().unwrap_or("-"),
+            m.text.chars().take(40).collect::<String>(),
+            what,
+            m.confidence,
+            m.reason
+        )?;
     }
     let body: Vec<_> = doc.sentences.iter().filter(|s| s.block_kind == BlockKind::Paragraph).collect();
     writeln!(out, "\nbody sentences ({}):", body.len())?;

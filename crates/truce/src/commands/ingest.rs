@@ -22,6 +22,7 @@ struct Tally {
 pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
     let (store, path) = args.db.open()?;
     let options = args.input.options();
+    let pipeline = crate::pipeline::Pipeline::new(&args.input.dictionaries)?;
     // Drawn only when standard error is a terminal.
     let bar = ProgressBar::new_spinner();
     bar.set_style(ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed}]")?);
@@ -36,7 +37,8 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
             return;
         }
         match result {
-            Ok(doc) => {
+            Ok(mut doc) => {
+                pipeline.run(&mut doc);
                 tally.bytes += doc.original.len();
                 tally.sentences += doc.sentences.len();
                 match store.put(&doc) {

@@ -1,0 +1,537 @@
+//! Names combined into actors, sentence by sentence.
+
+use crate::Resources;
+use truce_core::{Mention, MentionKind, Span, Token};
+use truce_lexicon::{Date, EntryKind, Found, Lexicon, NameKind};
+
+/// What a dictionary name contributes to a phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Role {
+    Org,
+    State,
+    Place,
+    Capital,
+    Adjective,
+    Person,
+    Title,
+    Agent,
+    Surname,
+}
+
+#[derive(Clone, Debug)]
+struct Piece {
+    start: usize,
+    end: usize,
+    role: Role,
+    /// Candidate entries, best first.
+    entries: Vec<usize>,
+}
+
+/// A name that resolution must still link: a bare surname, or an unknown
+/// name after a title.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    /// Index into the mention list.
+    pub mention: usize,
+    /// The name's own text (`Bigan`).
+    pub name: String,
+    /// People whose surname it is, when it is one.
+    pub surname_of: Vec<usize>,
+}
+
+/// Mentions made so far, with what resolution still has to do.
+#[derive(Default)]
+pub struct Draft {
+    pub mentions: Vec<Mention>,
+    pub pending: Vec<Pending>,
+    /// Capitalized words no dictionary knows, as (sentence, span, text).
+    pub unknown: Vec<(usize, Span, String)>,
+}
+
+fn role_of(kind: EntryKind, name: NameKind) -> Role {
+    match (kind, name) {
+        (EntryKind::Organisation, _) => Role::Org,
+        (EntryKind::Country, NameKind::Adjective) => Role::Adjective,
+        (EntryKind::Country, NameKind::Capital) => Role::Capital,
+        (EntryKind::Country, _) => Role::State,
+        (EntryKind::Place, _) => Role::Place,
+        (EntryKind::Person, NameKind::Surname) => Role::Surname,
+        (EntryKind::Person, _) => Role::Person,
+        (EntryKind::Title, _) => Role::Title,
+        (EntryKind::Agent, _) => Role::Agent,
+    }
+}
+
+/// The best reading of a name: the highest-ranked role among its
+/// candidates, and every candidate with that role (people valid on the
+/// document date first).
+fn piece(found: &Found, lexicon: &Lexicon, date: Option<Date>) -> Piece {
+    let role =
+        found.candidates.iter().map(|c| role_of(lexicon.entry(c.entry).kind, c.kind)).min().unwrap_or(Role::Agent);
+    let mut entries: Vec<usize> = found
+        .candidates
+        .iter()
+        .filter(|c| role_of(lexicon.entry(c.entry).kind, c.kind) == role)
+        .map(|c| c.entry)
+        .collect();
+    entries.sort_by_key(|&e| !lexicon.entry(e).valid.holds_on(date));
+    entries.dedup();
+    Piece { start: found.start, end: found.end, role, entries }
+}
+
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "into", "inside", "at", "near", "across", "throughout", "within", "around", "outside", "across"];
+const LIST_GLUE: &[&str] = &[",", "and", "the", "or", "as", "well"];
+
+struct Sentence<'a> {
+    text: &'a str,
+    index: usize,
+    tokens: &'a [Token],
+    words: &'a [&'a str],
+}
+
+impl Sentence<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.tokens[start].span.start(), self.tokens[end - 1].span.end())
+    }
+
+    fn slice(&self, start: usize, end: usize) -> String {
+        self.span(start, end).slice(self.text).to_owned()
+    }
+
+    /// A capitalized word of letters (`Bigan`, `Naqqa`), not a function
+    /// word that opens a sentence.
+    fn is_name_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let mut chars = w.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        first_upper && w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    }
+}
+
+fn mention(
+    s: &Sentence,
+    start: usize,
+    end: usize,
+    kind: MentionKind,
+    code: Option<String>,
+    name: Option<String>,
+) -> Mention {
+    Mention {
+        span: s.span(start, end),
+        text: s.slice(start, end),
+        sentence: s.index,
+        kind,
+        code,
+        name,
+        country: None,
+        sector: None,
+        role: None,
+        members: Vec::new(),
+        group: None,
+        confidence: 1.0,
+        reason: String::new(),
+    }
+}
+
+/// Code of an actor from its country (or organisation) and sector parts.
+fn join_code(country: Option<&str>, sector: Option<&str>) -> Option<String> {
+    match (country, sector) {
+        (Some(c), Some(s)) if c.starts_with("IGO") || c.starts_with("NGO") => {
+            Some(c.to_owned()).filter(|_| !s.is_empty())
+        }
+        (Some(c), Some(s)) => Some(format!("{c}{s}")),
+        (Some(c), None) => Some(c.to_owned()),
+        (None, Some(s)) => Some(s.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// Builds the mentions of one sentence.
+#[allow(clippy::too_many_arguments)]
+pub fn sentence(
+    text: &str,
+    index: usize,
+    tokens: &[Token],
+    words: &[&str],
+    found: &[Found],
+    resources: &Resources,
+    date: Option<Date>,
+    dateline: Option<Span>,
+    group: &mut u32,
+    draft: &mut Draft,
+) {
+    let lexicon = resources.lexicon;
+    let s = Sentence { text, index, tokens, words };
+    let pieces: Vec<Piece> = found.iter().map(|f| piece(f, lexicon, date)).collect();
+    let covered = |tok: usize| pieces.iter().any(|p| p.start <= tok && tok < p.end);
+    let first_new = draft.mentions.len();
+
+    // Collective phrases (`the two sides`) are bound later to the dyad.
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    for phrase in &resources.collectives {
+        let n = phrase.len();
+        for start in 0..lower.len().saturating_sub(n - 1) {
+            if lower[start..start + n] == phrase[..] && !(start..start + n).any(covered) {
+                let mut m = mention(&s, start, start + n, MentionKind::Actor, None, None);
+                m.reason = "the two parties together".into();
+                m.confidence = 0.0;
+                draft.mentions.push(m);
+            }
+        }
+    }
+
+    let mut i = 0;
+    while i < pieces.len() {
+        let p = &pieces[i];
+        let entry = lexicon.entry(p.entries[0]);
+        match p.role {
+            Role::State | Role::Adjective | Role::Capital => {
+                // `Azerbaijan's defense ministry`, `Russian Foreign Minister Lavrov`.
+                let mut at = p.end;
+                if s.word(at) == "'s" || s.word(at) == "’s" {
+                    at += 1;
+                }
+                let mut sector: Option<String> = None;
+                let mut role: Option<String> = None;
+                let mut j = i + 1;
+                while let Some(q) =
+                    pieces.get(j).filter(|q| q.start == at && matches!(q.role, Role::Title | Role::Agent))
+                {
+                    let e = lexicon.entry(q.entries[0]);
+                    sector.get_or_insert_with(|| e.code.clone());
+                    if e.kind == truce_lexicon::EntryKind::Title {
+                        role = e.role.clone();
+                    }
+                    at = q.end;
+                    j += 1;
+                }
+                if sector.is_some() {
+                    let code = join_code(Some(&entry.code), sector.as_deref());
+                    // Only a title takes a name after it (`Foreign Minister
+                    // Lavrov`, not `army Tuesday`).
+                    let (end, person) =
+                        if role.is_some() { person_after(&s, &pieces, j, at, &covered) } else { (at, None) };
+                    let consumed = matches!(person, Some(PersonRef::Known(_)));
+                    let mut m = mention(&s, p.start, end, MentionKind::Actor, code, None);
+                    m.country = Some(entry.code.clone());
+                    m.sector = sector;
+                    m.role = role;
+                    m.reason = format!("{} with an agent or title", entry.name);
+                    attach_person(&mut m, person, lexicon, date, draft);
+                    draft.mentions.push(m);
+                    i = j + usize::from(consumed);
+                    continue;
+                }
+                // `Moscow time`, `Beijing time`: a time zone, not an actor.
+                if p.role == Role::Capital && s.lower(p.end) == "time" {
+                    i += 1;
+                    continue;
+                }
+                let before = if p.start > 0 { s.lower(p.start - 1) } else { String::new() };
+                let in_dateline = dateline.is_some_and(|d| d.contains(s.span(p.start, p.end)));
+                let as_place =
+                    in_dateline || (p.role != Role::Adjective && PLACE_PREPOSITIONS.contains(&before.as_str()));
+                let mut m = if as_place {
+                    let mut m = mention(&s, p.start, p.end, MentionKind::Place, Some(entry.code.clone()), None);
+                    m.name = Some(if p.role == Role::Capital { s.slice(p.start, p.end) } else { entry.name.clone() });
+                    m.reason = "a state or city named as a place".into();
+                    m
+                } else if p.role == Role::Capital {
+                    let mut m =
+                        mention(&s, p.start, p.end, MentionKind::Actor, Some(format!("{}GOV", entry.code)), None);
+                    m.name = Some(format!("{} (government)", entry.name));
+                    m.sector = Some("GOV".into());
+                    m.reason = format!("capital standing for the government of {}", entry.name);
+                    m.confidence = 0.8;
+                    m
+                } else {
+                    let mut m = mention(&s, p.start, p.end, MentionKind::Actor, Some(entry.code.clone()), None);
+                    m.name = Some(entry.name.clone());
+                    m.reason =
+                        if p.role == Role::Adjective { "nationality adjective".into() } else { "state name".into() };
+                    m.confidence = if p.role == Role::Adjective { 0.8 } else { 1.0 };
+                    m
+                };
+                m.country = Some(entry.code.clone());
+                draft.mentions.push(m);
+                i += 1;
+            }
+            Role::Title | Role::Agent => {
+                // Titles and agents, perhaps several (`foreign ministers or
+                // deputy foreign ministers`), then `of` and a list of states
+                // or organisations.
+                let mut at = p.end;
+                let mut j = i + 1;
+                let sector = entry.code.clone();
+                let mut role = (entry.kind == truce_lexicon::EntryKind::Title).then(|| entry.role.clone()).flatten();
+                loop {
+                    let glue = matches!(s.word(at), "or" | "and" | ",");
+                    let next_at = if glue { at + 1 } else { at };
+                    match pieces.get(j).filter(|q| q.start == next_at && matches!(q.role, Role::Title | Role::Agent)) {
+                        Some(q) => {
+                            let e = lexicon.entry(q.entries[0]);
+                            if role.is_none() && e.kind == truce_lexicon::EntryKind::Title {
+                                role = e.role.clone();
+                            }
+                            at = q.end;
+                            j += 1;
+                        }
+                        None => break,
+                    }
+                }
+                if s.word(at) == "of" {
+                    let mut k = at + 1;
+                    if s.lower(k) == "the" {
+                        k += 1;
+                    }
+                    let mut members: Vec<usize> = Vec::new();
+                    let mut jj = j;
+                    // A list of states, or one organisation.
+                    let state_like = |r: Role| matches!(r, Role::State | Role::Adjective | Role::Capital);
+                    while let Some(q) = pieces.get(jj).filter(|q| {
+                        q.start == k
+                            && match members.first() {
+                                None => state_like(q.role) || q.role == Role::Org,
+                                Some(&first) => state_like(pieces[first].role) && state_like(q.role),
+                            }
+                    }) {
+                        members.push(jj);
+                        k = q.end;
+                        jj += 1;
+                        // Over `,`, `and`, `the` to the next name, if any.
+                        let mut look = k;
+                        let next_start = pieces.get(jj).map(|n| n.start);
+                        while look < k + 4 && next_start != Some(look) && LIST_GLUE.contains(&s.lower(look).as_str()) {
+                            look += 1;
+                        }
+                        if look > k && next_start == Some(look) {
+                            k = look;
+                        } else {
+                            break;
+                        }
+                    }
+                    if !members.is_empty() {
+                        *group += u32::from(members.len() > 1);
+                        for &mi in &members {
+                            let q = &pieces[mi];
+                            let e = lexicon.entry(q.entries[0]);
+                            let code = join_code(Some(&e.code), Some(&sector));
+                            let mut m = mention(&s, q.start, q.end, MentionKind::Actor, code, None);
+                            m.span = Span::new(s.span(p.start, p.end).start(), m.span.end());
+                            m.text = m.span.slice(text).to_owned();
+                            if members.len() > 1 {
+                                m.span = s.span(q.start, q.end);
+                                m.text = s.slice(q.start, q.end);
+                                m.group = Some(*group);
+                            }
+                            m.name = Some(e.name.clone());
+                            m.country = (e.kind == truce_lexicon::EntryKind::Country).then(|| e.code.clone());
+                            m.sector = (e.kind == truce_lexicon::EntryKind::Country).then(|| sector.clone());
+                            m.role = role.clone();
+                            m.reason = format!("{} of {}", s.slice(p.start, p.end), e.name);
+                            if e.kind == truce_lexicon::EntryKind::Organisation {
+                                m.kind = MentionKind::Organisation;
+                            }
+                            draft.mentions.push(m);
+                        }
+                        i = jj;
+                        continue;
+                    }
+                }
+                // `Foreign Minister Lavrov`, `President Bigan`; agents
+                // (`Military Operations`) take no name.
+                let (end, person) = if entry.kind == truce_lexicon::EntryKind::Title {
+                    person_after(&s, &pieces, j, at, &covered)
+                } else {
+                    (at, None)
+                };
+                let consumed = matches!(person, Some(PersonRef::Known(_)));
+                let kind = if entry.kind == truce_lexicon::EntryKind::Title || person.is_some() {
+                    MentionKind::Actor
+                } else {
+                    MentionKind::Agent
+                };
+                let mut m = mention(&s, p.start, end, kind, Some(sector.clone()), None);
+                m.sector = Some(sector);
+                m.role = role;
+                m.reason = if kind == MentionKind::Agent { "agent word".into() } else { "title".into() };
+                attach_person(&mut m, person, lexicon, date, draft);
+                draft.mentions.push(m);
+                i = j + usize::from(consumed);
+            }
+            Role::Org => {
+                // `OSCE Minsk Group Co-Chairs`: the organisation with a title.
+                let mut end = p.end;
+                let mut j = i + 1;
+                let mut role = None;
+                while let Some(q) =
+                    pieces.get(j).filter(|q| q.start == end && matches!(q.role, Role::Title | Role::Agent | Role::Org))
+                {
+                    if q.role == Role::Title {
+                        role = lexicon.entry(q.entries[0]).role.clone();
+                    }
+                    end = q.end;
+                    j += 1;
+                    if q.role == Role::Org {
+                        break;
+                    }
+                }
+                let mut m = mention(
+                    &s,
+                    p.start,
+                    end,
+                    MentionKind::Organisation,
+                    Some(entry.code.clone()),
+                    Some(entry.name.clone()),
+                );
+                m.role = role;
+                m.reason = "organisation name".into();
+                draft.mentions.push(m);
+                i = j;
+            }
+            Role::Place => {
+                let mut m =
+                    mention(&s, p.start, p.end, MentionKind::Place, Some(entry.code.clone()), Some(entry.name.clone()));
+                m.country = Some(entry.code.clone());
+                m.reason = "place name".into();
+                draft.mentions.push(m);
+                i += 1;
+            }
+            Role::Person | Role::Surname => {
+                let mut m = mention(&s, p.start, p.end, MentionKind::Actor, None, None);
+                attach_person(&mut m, Some(PersonRef::Known(p.clone())), lexicon, date, draft);
+                draft.mentions.push(m);
+                i += 1;
+            }
+        }
+    }
+
+    // Capitalized words no dictionary knows: candidates for aliases and
+    // spelling variants.
+    for (t, token) in tokens.iter().enumerate() {
+        let sentence_start = t == 0 || matches!(s.word(t - 1), "\"" | "“" | "(" | "'");
+        let inside_mention = draft.mentions[first_new..].iter().any(|m| m.span.contains(token.span));
+        let common_opening = sentence_start && lexicon.is_ambiguous(s.word(t));
+        if s.is_name_word(t) && !covered(t) && !inside_mention && !common_opening {
+            draft.unknown.push((index, token.span, s.word(t).to_owned()));
+        }
+    }
+
+    // Mentions listed together share a group.
+    let new = &mut draft.mentions[first_new..];
+    let mut k = 0;
+    while k + 1 < new.len() {
+        if new[k].group.is_some() || new[k].kind == MentionKind::Place {
+            k += 1;
+            continue;
+        }
+        let mut last = k;
+        while last + 1 < new.len()
+            && new[last + 1].kind != MentionKind::Place
+            && between_is_glue(text, new[last].span.end(), new[last + 1].span.start())
+        {
+            last += 1;
+        }
+        if last > k {
+            *group += 1;
+            for m in &mut new[k..=last] {
+                m.group = Some(*group);
+            }
+        }
+        k = last + 1;
+    }
+}
+
+/// True when only list words lie between two mentions (`, the`, ` and `).
+fn between_is_glue(text: &str, a: usize, b: usize) -> bool {
+    if b < a {
+        return false;
+    }
+    let gap = text.get(a..b).unwrap_or("x");
+    let words: Vec<String> =
+        gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    (gap.contains(',') || words.iter().any(|w| w == "and")) && words.iter().all(|w| LIST_GLUE.contains(&w.as_str()))
+}
+
+/// A person named after a title: known from the dictionary, or a name to
+/// resolve.
+enum PersonRef {
+    Known(Piece),
+    Unknown(usize, usize),
+}
+
+/// The person after a title or agent, at token `at` (piece `j` may be it).
+fn person_after(
+    s: &Sentence,
+    pieces: &[Piece],
+    j: usize,
+    at: usize,
+    covered: &dyn Fn(usize) -> bool,
+) -> (usize, Option<PersonRef>) {
+    let person_piece =
+        |start: usize| pieces.iter().find(|q| q.start == start && matches!(q.role, Role::Person | Role::Surname));
+    if let Some(q) = pieces.get(j).filter(|q| q.start == at && matches!(q.role, Role::Person | Role::Surname)) {
+        return (q.end, Some(PersonRef::Known(q.clone())));
+    }
+    let mut end = at;
+    while end < at + 3 && s.is_name_word(end) && !covered(end) {
+        end += 1;
+        // `Nicole Pashinyan`: an unknown first name before a known surname.
+        if let Some(q) = person_piece(end) {
+            let mut q = q.clone();
+            q.start = at;
+            return (q.end, Some(PersonRef::Known(q)));
+        }
+    }
+    if end > at { (end, Some(PersonRef::Unknown(at, end))) } else { (at, None) }
+}
+
+/// Fills in the person of a mention, or leaves the name for resolution.
+fn attach_person(m: &mut Mention, person: Option<PersonRef>, lexicon: &Lexicon, date: Option<Date>, draft: &mut Draft) {
+    let index = draft.mentions.len();
+    match person {
+        None => {}
+        Some(PersonRef::Unknown(a, b)) => {
+            let name = words_between(m, a, b);
+            draft.pending.push(Pending { mention: index, name, surname_of: Vec::new() });
+        }
+        Some(PersonRef::Known(q)) if q.role == Role::Surname => {
+            let name = m.text.rsplit(' ').next().unwrap_or(&m.text).to_owned();
+            draft.pending.push(Pending { mention: index, name, surname_of: q.entries.clone() });
+        }
+        Some(PersonRef::Known(q)) => {
+            let e = lexicon.entry(q.entries[0]);
+            let valid = e.valid.holds_on(date);
+            m.code = Some(e.code.clone());
+            m.name = Some(e.name.clone());
+            m.country = e.country().map(str::to_owned);
+            m.sector = (e.code.len() == 6).then(|| e.code[3..].to_owned());
+            m.role = e.role.clone();
+            m.kind = MentionKind::Actor;
+            m.confidence = if valid { 1.0 } else { 0.6 };
+            let role = e.role.as_deref().unwrap_or("role");
+            m.reason = match (date, valid) {
+                (None, _) => format!("{} ({role})", e.name),
+                (Some(_), true) => format!("{} ({role}) on the document date", e.name),
+                (Some(_), false) => format!("{} did not hold the role {role} on the document date", e.name),
+            };
+        }
+    }
+}
+
+/// The text of tokens `a..b` of the sentence a mention was built from:
+/// taken from the mention's own text, whose last words they are.
+fn words_between(m: &Mention, a: usize, b: usize) -> String {
+    let n = b - a;
+    let words: Vec<&str> = m.text.split_whitespace().collect();
+    words[words.len().saturating_sub(n)..].join(" ")
+}

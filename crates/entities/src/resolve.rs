@@ -1,0 +1,398 @@
+//! Document-level resolution: one identity for the many ways a report
+//! names it.
+
+use crate::Resources;
+use crate::phrases::Draft;
+use crate::similar::similarity;
+use std::collections::HashMap;
+use truce_core::{Document, Mention, MentionKind, Span};
+use truce_lexicon::{Date, EntryKind, Lexicon};
+
+/// Region codes: actors in CAMEO, but never a state with a ministry.
+const REGIONS: &[&str] = &["ASA", "AFR", "EUR", "MEA", "ARB", "CAU", "WST"];
+
+/// Words that may be glued to a name by machine translation (`Innaqa`).
+const FUSED_PREFIXES: &[&str] = &["in", "the", "to", "of", "at", "on"];
+
+/// What a linked name stands for.
+#[derive(Clone, Debug)]
+struct Identity {
+    kind: MentionKind,
+    code: Option<String>,
+    name: Option<String>,
+    country: Option<String>,
+}
+
+impl Identity {
+    fn of(m: &Mention) -> Identity {
+        Identity { kind: m.kind, code: m.code.clone(), name: m.name.clone(), country: m.country.clone() }
+    }
+
+    fn mention(&self, sentence: usize, span: Span, text: &str, confidence: f32, reason: String) -> Mention {
+        Mention {
+            span,
+            text: text.to_owned(),
+            sentence,
+            kind: self.kind,
+            code: self.code.clone(),
+            name: self.name.clone(),
+            country: self.country.clone(),
+            sector: None,
+            role: None,
+            members: Vec::new(),
+            group: None,
+            confidence,
+            reason,
+        }
+    }
+}
+
+/// Resolves the draft of a document into its final mentions.
+pub fn document(doc: &Document, mut draft: Draft, resources: &Resources, date: Option<Date>) -> Vec<Mention> {
+    let lexicon = resources.lexicon;
+    link_people(&mut draft, lexicon, date);
+    let aliases = parenthetical_aliases(doc, &mut draft);
+    spelling_variants(&mut draft, &aliases);
+    let parties = parties(&draft.mentions);
+    let translated = doc.source.style.as_deref() == Some("mt-zh") || resources.zh.translated_from_chinese(&doc.text);
+    if translated {
+        translation_artefacts(&mut draft, resources, lexicon, &parties);
+    }
+    two_sides(&mut draft.mentions, lexicon, &parties);
+    date_hint(&mut draft.mentions, date);
+    draft.mentions
+}
+
+/// Names after titles and bare surnames, checked against the people who
+/// held the title on the document's date.
+fn link_people(draft: &mut Draft, lexicon: &Lexicon, date: Option<Date>) {
+    let pending = std::mem::take(&mut draft.pending);
+    for p in pending {
+        let full_before: Vec<String> = draft.mentions[..p.mention].iter().filter_map(|m| m.name.clone()).collect();
+        let m = &draft.mentions[p.mention];
+        let (country, role) = (m.country.clone(), m.role.clone());
+        let fits = |e: &truce_lexicon::Entry| {
+            country.as_deref().is_none_or(|c| e.country() == Some(c))
+                && role.as_deref().is_none_or(|r| roles_agree(r, e.role.as_deref()))
+        };
+        let mut chosen: Option<(usize, f32, String)> = None;
+        if !p.surname_of.is_empty() {
+            if let Some(&e) = p.surname_of.iter().find(|&&e| full_before.contains(&lexicon.entry(e).name)) {
+                let e = best_role(lexicon, &p.surname_of, &lexicon.entry(e).name, date);
+                chosen = Some((e, 0.95, format!("surname of {} named earlier", lexicon.entry(e).name)));
+            } else {
+                let valid: Vec<usize> = p
+                    .surname_of
+                    .iter()
+                    .copied()
+                    .filter(|&e| lexicon.entry(e).valid.holds_on(date) && fits(lexicon.entry(e)))
+                    .collect();
+                let mut people: Vec<&str> = valid.iter().map(|&e| lexicon.entry(e).name.as_str()).collect();
+                people.sort_unstable();
+                people.dedup();
+                if date.is_none() && people.len() > 1 {
+                    // Without a date, the one who holds a fitting role now.
+                    let current: Vec<&str> = valid
+                        .iter()
+                        .filter(|&&e| lexicon.entry(e).valid.to.is_none())
+                        .map(|&e| lexicon.entry(e).name.as_str())
+                        .collect();
+                    if current.iter().all(|n| *n == current[0]) && !current.is_empty() {
+                        people = vec![current[0]];
+                    }
+                }
+                if let [who] = people[..] {
+                    let e = best_role(lexicon, &valid, who, date);
+                    let when = if date.is_some() { "on the document date" } else { "(no document date: latest role)" };
+                    let confidence = if date.is_some() { 0.85 } else { 0.7 };
+                    chosen =
+                        Some((e, confidence, format!("the only {who} in the dictionaries with a fitting role {when}")));
+                }
+            }
+        } else {
+            // A transliterated name: the most similar name among the people
+            // who held a fitting role on the date.
+            let mut best: Option<(usize, f64)> = None;
+            for (i, e) in lexicon.entries().iter().enumerate() {
+                if e.kind != EntryKind::Person || !e.valid.holds_on(date) || !fits(e) {
+                    continue;
+                }
+                let surname = e.name.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+                let score = similarity(&p.name, &e.name)
+                    .max(similarity(&p.name, &surname))
+                    .max(e.name.split_whitespace().last().map_or(0.0, |last| similarity(&p.name, last)));
+                if best.is_none_or(|(_, b)| score > b) {
+                    best = Some((i, score));
+                }
+            }
+            let constrained = country.is_some() && role.is_some();
+            let needed = if constrained { 0.75 } else { 0.92 };
+            if let Some((e, score)) = best.filter(|&(_, s)| s >= needed) {
+                let who = lexicon.entry(e);
+                chosen = Some((
+                    e,
+                    (score as f32 * 0.9).min(0.9),
+                    format!(
+                        "{:?} read as {} ({}), who held the title then (similarity {:.2})",
+                        p.name, who.name, who.code, score
+                    ),
+                ));
+            }
+        }
+        let m = &mut draft.mentions[p.mention];
+        match chosen {
+            Some((e, confidence, reason)) => {
+                let who = lexicon.entry(e);
+                m.code = Some(who.code.clone());
+                m.name = Some(who.name.clone());
+                m.country = who.country().map(str::to_owned).or(m.country.take());
+                m.sector = (who.code.len() == 6).then(|| who.code[3..].to_owned()).or(m.sector.take());
+                m.role = who.role.clone().or(m.role.take());
+                m.kind = MentionKind::Actor;
+                m.confidence = confidence;
+                m.reason = reason;
+            }
+            None => {
+                m.confidence = if m.code.is_some() { 0.7 } else { 0.0 };
+                m.reason = format!("{} (person {:?} not identified)", m.reason, p.name);
+            }
+        }
+    }
+}
+
+/// Of one person's role entries among `candidates`, the one holding on
+/// `date`, else the most recent.
+fn best_role(lexicon: &Lexicon, candidates: &[usize], name: &str, date: Option<Date>) -> usize {
+    let mine: Vec<usize> = candidates.iter().copied().filter(|&e| lexicon.entry(e).name == name).collect();
+    mine.iter()
+        .copied()
+        .find(|&e| date.is_some() && lexicon.entry(e).valid.holds_on(date))
+        .or_else(|| mine.iter().copied().max_by_key(|&e| lexicon.entry(e).valid.from))
+        .unwrap_or(candidates[0])
+}
+
+/// Roles of a title and of a dictionary person agree.
+fn roles_agree(title: &str, person: Option<&str>) -> bool {
+    let Some(person) = person else { return true };
+    let canon = |r: &str| -> String {
+        match r {
+            "deputy-secretary-of-state" => "deputy-foreign-minister".into(),
+            "secretary-of-state" | "foreign-secretary" => "foreign-minister".into(),
+            "president" => "head-of-state".into(),
+            "prime-minister" | "premier" => "head-of-government".into(),
+            "defense-minister" => "defence-minister".into(),
+            other => other.to_owned(),
+        }
+    };
+    let (t, p) = (canon(title), canon(person));
+    // `foreign-ministry-spokesperson` is a `spokesperson`; but a deputy,
+    // vice, assistant or under- office is another office.
+    let narrower = |long: &str, short: &str| {
+        long.strip_suffix(short).and_then(|prefix| prefix.strip_suffix('-')).is_some_and(|prefix| {
+            !["deputy", "vice", "assistant", "under", "former", "acting"]
+                .iter()
+                .any(|w| prefix.split('-').any(|x| x == *w))
+        })
+    };
+    t == p || narrower(&t, &p) || narrower(&p, &t)
+}
+
+/// `Nagorno-Karabakh (Naqqaq)`: the name in parentheses right after a
+/// linked mention becomes an alias of it for this document.
+fn parenthetical_aliases(doc: &Document, draft: &mut Draft) -> Vec<(String, Identity)> {
+    let mut aliases = Vec::new();
+    let dateline = doc.structure.dateline.as_ref().map(|d| d.span);
+    let mut added = Vec::new();
+    for m in &draft.mentions {
+        if m.name.is_none() || dateline.is_some_and(|d| d.contains(m.span)) {
+            continue;
+        }
+        let rest = &doc.text[m.span.end()..];
+        let trimmed = rest.trim_start_matches(' ');
+        let Some(inner) = trimmed.strip_prefix('(') else { continue };
+        let Some(close) = inner.find(')').filter(|&c| c > 0 && c <= 40) else { continue };
+        let alias = inner[..close].trim();
+        let words: Vec<&str> = alias.split_whitespace().collect();
+        let plausible = (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            });
+        if !plausible {
+            continue;
+        }
+        let start = m.span.end() + (rest.len() - trimmed.len()) + 1 + (inner.len() - inner.trim_start().len());
+        let span = Span::new(start, start + alias.len());
+        if draft.mentions.iter().any(|o| o.span.contains(span)) {
+            continue;
+        }
+        let identity = Identity::of(m);
+        let reason = format!("alias defined in parentheses after {}", m.text);
+        added.push(identity.mention(m.sentence, span, alias, 0.9, reason));
+        aliases.push((alias.to_owned(), identity));
+    }
+    draft.mentions.extend(added);
+    aliases
+}
+
+/// Unknown capitalized words that are spelling variants of a name already
+/// seen (`Naqqa` for the alias `Naqqaq`), also when glued to a short word
+/// (`Innaqa`).
+fn spelling_variants(draft: &mut Draft, aliases: &[(String, Identity)]) {
+    // The surface forms of linked names: aliases first, then mentions of
+    // places, states and organisations.
+    let mut known: Vec<(String, Identity)> = aliases.to_vec();
+    for m in &draft.mentions {
+        if matches!(m.kind, MentionKind::Place | MentionKind::Organisation) && m.name.is_some() {
+            known.push((m.text.clone(), Identity::of(m)));
+        }
+    }
+    let unknown = std::mem::take(&mut draft.unknown);
+    for (sentence, span, word) in unknown {
+        if draft.mentions.iter().any(|m| m.span.contains(span) || span.contains(m.span)) {
+            continue;
+        }
+        let before = draft.mentions.len();
+        let mut forms = vec![(word.clone(), false)];
+        let lower = word.to_lowercase();
+        for prefix in FUSED_PREFIXES {
+            if lower.starts_with(prefix) && lower.len() >= prefix.len() + 3 {
+                forms.push((word[prefix.len()..].to_owned(), true));
+            }
+        }
+        let best = known
+            .iter()
+            .flat_map(|(surface, id)| forms.iter().map(move |(f, fused)| (similarity(f, surface), *fused, surface, id)))
+            .filter(|(score, ..)| *score >= 0.88)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((score, fused, surface, id)) = best {
+            let how = if fused { "with a short word glued on" } else { "" };
+            let reason = format!("spelling variant of {surface} {how}(similarity {score:.2})").replace("  ", " ");
+            draft.mentions.push(id.mention(sentence, span, &word, (score as f32 * 0.8).min(0.85), reason));
+        }
+        if draft.mentions.len() == before {
+            draft.unknown.push((sentence, span, word));
+        }
+    }
+}
+
+/// The states a document is about, most mentioned first (regions aside).
+fn parties(mentions: &[Mention]) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in mentions {
+        if let Some(c) = m.country.as_deref().filter(|c| !REGIONS.contains(c) && c.len() == 3) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked.into_iter().map(|(c, _)| c.to_owned()).collect()
+}
+
+/// Names garbled by translation from Chinese (`the Ministry of Defense of
+/// Asia`, `the Afghan army`, `Aya`), resolved to the document's parties.
+fn translation_artefacts(draft: &mut Draft, resources: &Resources, lexicon: &Lexicon, parties: &[String]) {
+    let counts = |code: &str| parties.iter().position(|p| p == code);
+    let top: Vec<String> = parties.iter().take(4).cloned().collect();
+    let mut added = Vec::new();
+    for m in &mut draft.mentions {
+        let Some(country) = m.country.clone() else { continue };
+        if m.kind == MentionKind::Place {
+            continue;
+        }
+        let region = REGIONS.contains(&country.as_str());
+        // A region acting is suspect, and so is a state outside the two the
+        // document is most about.
+        let suspect = region || counts(&country).is_none_or(|rank| rank >= 2);
+        if !suspect {
+            continue;
+        }
+        let Some((party, c)) = resources.zh.party_for(&country, &top) else { continue };
+        let party_name =
+            lexicon.entries().iter().find(|e| e.kind == EntryKind::Country && e.code == party).map(|e| e.name.clone());
+        m.reason = format!(
+            "{:?} read as {}: machine translation of the Chinese short form {c} (was {country})",
+            m.text,
+            party_name.as_deref().unwrap_or(&party)
+        );
+        m.code = Some(format!("{party}{}", m.sector.as_deref().unwrap_or("")));
+        m.country = Some(party.clone());
+        m.name = party_name;
+        m.confidence = 0.6;
+    }
+    let unknown = std::mem::take(&mut draft.unknown);
+    for (sentence, span, word) in unknown {
+        if word.chars().count() < 2 || draft.mentions.iter().any(|m| m.span.contains(span)) {
+            continue;
+        }
+        let Some(spelled) = resources.zh.parties_spelled(&word, &top) else { continue };
+        let mut m = Identity { kind: MentionKind::Actor, code: None, name: None, country: None }.mention(
+            sentence,
+            span,
+            &word,
+            0.5,
+            String::new(),
+        );
+        if let [one] = spelled.as_slice() {
+            m.code = Some(one.clone());
+            m.country = Some(one.clone());
+        } else {
+            m.members = spelled.clone();
+        }
+        m.reason = format!("{word:?} spells the Chinese short forms of {}", spelled.join(" and "));
+        added.push(m);
+    }
+    draft.mentions.extend(added);
+}
+
+/// Binds `the two sides` to the pair of states the document is about: the
+/// pair most often named together (`Armenia and Azerbaijan`), else the two
+/// most named states.
+fn two_sides(mentions: &mut [Mention], lexicon: &Lexicon, parties: &[String]) {
+    let mut groups: HashMap<u32, Vec<String>> = HashMap::new();
+    for m in mentions.iter() {
+        if let (Some(g), Some(c)) = (m.group, m.country.as_deref()) {
+            let members = groups.entry(g).or_default();
+            if !members.iter().any(|x| x == c) {
+                members.push(c.to_owned());
+            }
+        }
+    }
+    let mut pairs: HashMap<(String, String), usize> = HashMap::new();
+    for members in groups.values().filter(|m| m.len() == 2) {
+        let mut pair = [members[0].clone(), members[1].clone()];
+        pair.sort();
+        *pairs.entry((pair[0].clone(), pair[1].clone())).or_default() += 1;
+    }
+    let dyad = pairs
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|((a, b), _)| vec![a, b])
+        .or_else(|| (parties.len() >= 2).then(|| parties[..2].to_vec()));
+    let Some(dyad) = dyad else { return };
+    let names: Vec<String> = dyad
+        .iter()
+        .map(|c| {
+            lexicon
+                .entries()
+                .iter()
+                .find(|e| e.kind == EntryKind::Country && &e.code == c)
+                .map_or(c.clone(), |e| e.name.clone())
+        })
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.reason == "the two parties together") {
+        m.members = dyad.clone();
+        m.name = Some(names.join(" and "));
+        m.confidence = 0.7;
+        m.reason = format!("the two parties together: {}, the pair the document is about", names.join(" and "));
+    }
+}
+
+/// Marks links whose person entries were not checked against any date.
+fn date_hint(mentions: &mut [Mention], date: Option<Date>) {
+    if date.is_some() {
+        return;
+    }
+    for m in mentions.iter_mut().filter(|m| m.role.is_some() && m.name.is_some() && m.confidence > 0.8) {
+        m.reason.push_str(" (no document date: roles not checked)");
+    }
+}

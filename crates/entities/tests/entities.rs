@@ -1,0 +1,106 @@
+//! The entities stage on reports written for these tests, in the style of
+//! wire copy and of machine translation from Chinese.
+
+use truce_core::{Document, Mention, MentionKind, Source};
+use truce_entities::{Resources, annotate};
+use truce_lexicon::Lexicon;
+
+fn doc(text: &str, date: &str, style: Option<&str>) -> Document {
+    let source = Source { style: style.map(str::to_owned), ..Default::default() };
+    let options = truce_text::Options { date: Some(date.into()), ..Default::default() };
+    let mut doc = truce_text::annotate(text.into(), source, &options).unwrap();
+    annotate(&mut doc, &Resources::new(Lexicon::default_lexicon()));
+    doc
+}
+
+fn find<'a>(doc: &'a Document, text: &str) -> &'a Mention {
+    doc.mentions.iter().find(|m| m.text == text).unwrap_or_else(|| panic!("no mention {text:?} in {:#?}", doc.mentions))
+}
+
+#[test]
+fn actors_are_built_from_countries_titles_and_agents() {
+    let d = doc(
+        "Azerbaijan's defense ministry said Armenian troops shelled the town. \
+         Moscow said it was concerned, and talks in Moscow will resume. \
+         The foreign ministers of Russia, the United States and France met on Friday.",
+        "2020-10-12",
+        None,
+    );
+    assert_eq!(find(&d, "Azerbaijan's defense ministry").code.as_deref(), Some("AZEGOV"));
+    assert_eq!(find(&d, "Armenian troops").code.as_deref(), Some("ARMMIL"));
+    let moscow: Vec<&Mention> = d.mentions.iter().filter(|m| m.text == "Moscow").collect();
+    assert_eq!(moscow[0].code.as_deref(), Some("RUSGOV"));
+    assert_eq!(moscow[1].kind, MentionKind::Place);
+    let us = find(&d, "the United States");
+    assert_eq!(us.code.as_deref(), Some("USAGOV"));
+    assert_eq!(find(&d, "France").group, us.group);
+    assert!(us.group.is_some());
+}
+
+#[test]
+fn titles_link_transliterated_names_to_the_office_holder_of_the_day() {
+    let d = doc(
+        "Russian Foreign Minister Lavroff and U.S. Secretary of State Blinkin spoke by phone. \
+         Lavroff later told reporters the call was useful.",
+        "2022-01-10",
+        None,
+    );
+    let lavrov = find(&d, "Russian Foreign Minister Lavroff");
+    assert_eq!((lavrov.code.as_deref(), lavrov.name.as_deref()), (Some("RUSGOV"), Some("Sergey Lavrov")));
+    assert!(lavrov.reason.contains("read as"), "{}", lavrov.reason);
+    let blinken = find(&d, "U.S. Secretary of State Blinkin");
+    assert_eq!((blinken.code.as_deref(), blinken.name.as_deref()), (Some("USAGOV"), Some("Antony Blinken")));
+    // On a date when he held no such office, the title alone codes the actor.
+    let d = doc("U.S. Secretary of State Blinkin arrived.", "2015-01-10", None);
+    let m = find(&d, "U.S. Secretary of State Blinkin");
+    assert_eq!(m.code.as_deref(), Some("USAGOV"));
+    assert_eq!(m.name, None);
+}
+
+#[test]
+fn parenthetical_aliases_and_their_variants_are_one_place() {
+    let d = doc(
+        "Shelling was reported in Transnistria (Pridnestrov) on Monday. \
+         Residents of Pridnestr said the night was calm. \
+         Officials Inpridnestrov denied it.",
+        "2021-03-01",
+        Some("mt-zh"),
+    );
+    assert_eq!(find(&d, "Pridnestrov").name.as_deref(), Some("Transnistria"));
+    let variant = find(&d, "Pridnestr");
+    assert_eq!(variant.name.as_deref(), Some("Transnistria"));
+    assert!(variant.reason.contains("spelling variant"), "{}", variant.reason);
+    assert_eq!(find(&d, "Inpridnestrov").name.as_deref(), Some("Transnistria"));
+}
+
+#[test]
+fn names_garbled_through_chinese_short_forms_resolve_to_the_parties() {
+    let d = doc(
+        "Armenia and Azerbaijan agreed to a ceasefire. Azerbaijan and Armenia exchanged fire later. \
+         The Ministry of Defense of Asia said the Afghan army shelled villages. \
+         Azerbaijan denied it. The two sides blamed each other.",
+        "2020-10-20",
+        Some("mt-zh"),
+    );
+    let asia = find(&d, "Ministry of Defense of Asia");
+    assert_eq!(asia.code.as_deref(), Some("ARMGOV"));
+    assert!(asia.confidence < 0.9 && asia.reason.contains("亚"), "{}", asia.reason);
+    assert_eq!(find(&d, "Afghan army").code.as_deref(), Some("AZEMIL"));
+    let sides = find(&d, "The two sides");
+    assert_eq!(sides.members, ["ARM", "AZE"]);
+}
+
+#[test]
+fn the_same_names_in_ordinary_copy_are_left_alone() {
+    let d = doc("Afghan officials met Pakistani envoys in Kabul. Asian markets fell on Monday.", "2021-05-01", None);
+    assert_eq!(find(&d, "Afghan officials").code.as_deref(), Some("AFGGOV"));
+}
+
+#[test]
+fn unknown_names_stay_unknown() {
+    let d = doc("A spokesman, Qorvath Ilyen, said the Zelbrian militia had withdrawn.", "2021-05-01", None);
+    assert!(d.mentions.iter().all(|m| m.name.as_deref() != Some("Qorvath Ilyen")));
+    assert!(d.mentions.iter().filter(|m| m.text.contains("Zelbrian")).all(|m| m.code.as_deref() != Some("ZEL")));
+    let militia = d.mentions.iter().find(|m| m.text.contains("militia")).unwrap();
+    assert_eq!(militia.code.as_deref(), Some("REB"));
+}

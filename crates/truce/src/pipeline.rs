@@ -1,0 +1,33 @@
+//! The stages after intake, wired once per run.
+
+use anyhow::Context;
+use std::path::PathBuf;
+use truce_core::Document;
+use truce_lexicon::{Lexicon, LexiconBuilder};
+
+/// The stages and the resources they share.
+pub struct Pipeline {
+    entities: truce_entities::Resources<'static>,
+}
+
+impl Pipeline {
+    /// The default dictionaries plus the user's (`--dict`).
+    pub fn new(user_dictionaries: &[PathBuf]) -> anyhow::Result<Pipeline> {
+        let lexicon: &'static Lexicon = if user_dictionaries.is_empty() {
+            Lexicon::default_lexicon()
+        } else {
+            let mut builder = LexiconBuilder::with_defaults().context("loading the default dictionaries")?;
+            for path in user_dictionaries {
+                builder.add_file(path).context("loading a user dictionary")?;
+            }
+            // Built once per run and used until the process ends.
+            Box::leak(Box::new(builder.build()))
+        };
+        Ok(Pipeline { entities: truce_entities::Resources::new(lexicon) })
+    }
+
+    /// Runs every stage after intake on `doc`.
+    pub fn run(&self, doc: &mut Document) {
+        truce_entities::annotate(doc, &self.entities);
+    }
+}
