@@ -9,14 +9,14 @@
 //!    sentence, longest first;
 //! 2. **phrases** ([`phrases`]): names combined into actors the way news copy
 //!    builds them: `Azerbaijan's defense ministry` (AZEGOV), `U.S. Deputy
-//!    Secretary of State Bigan` (USAGOV, whether or not the name is known),
+//!    Secretary of State Blinkin` (USAGOV, whether or not the name is known),
 //!    `the foreign ministers of Russia, the United States and France`
 //!    (three actors, one group), `Moscow said` (RUSGOV) but `in Moscow` (a
 //!    place);
 //! 3. **resolution** ([`resolve`]): aliases defined in parentheses,
-//!    spelling variants of names already seen (`Naqqa` after `Naqqaq`,
-//!    `Innaqa`), transliterated names checked against the people who held
-//!    the title on the document's date (`Ludrian` → Jean-Yves Le Drian),
+//!    spelling variants of names already seen (`Pridnestr` after
+//!    `Pridnestrov`, `Inpridnestrov`), transliterated names checked against the people who held
+//!    the title on the document's date (`Lavroff` → Sergey Lavrov),
 //!    bare surnames after a full mention, names garbled by translation
 //!    from Chinese (`the Ministry of Defense of Asia` → Armenia), and `the
 //!    two sides` bound to the pair of states the document is about.

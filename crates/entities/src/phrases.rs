@@ -33,7 +33,7 @@ struct Piece {
 pub struct Pending {
     /// Index into the mention list.
     pub mention: usize,
-    /// The name's own text (`Bigan`).
+    /// The name's own text (`Blinkin`).
     pub name: String,
     /// People whose surname it is, when it is one.
     pub surname_of: Vec<usize>,
@@ -107,7 +107,7 @@ impl Sentence<'_> {
         self.span(start, end).slice(self.text).to_owned()
     }
 
-    /// A capitalized word of letters (`Bigan`, `Naqqa`), not a function
+    /// A capitalized word of letters (`Blinkin`, `Pridnestr`), not a function
     /// word that opens a sentence.
     fn is_name_word(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -347,7 +347,7 @@ pub fn sentence(
                         continue;
                     }
                 }
-                // `Foreign Minister Lavrov`, `President Bigan`; agents
+                // `Foreign Minister Lavrov`, `President Blinkin`; agents
                 // (`Military Operations`) take no name.
                 let (end, person) = if entry.kind == truce_lexicon::EntryKind::Title {
                     person_after(&s, &pieces, j, at, &covered)

@@ -11,7 +11,7 @@ use truce_lexicon::{Date, EntryKind, Lexicon};
 /// Region codes: actors in CAMEO, but never a state with a ministry.
 const REGIONS: &[&str] = &["ASA", "AFR", "EUR", "MEA", "ARB", "CAU", "WST"];
 
-/// Words that may be glued to a name by machine translation (`Innaqa`).
+/// Words that may be glued to a name by machine translation (`Inpridnestrov`).
 const FUSED_PREFIXES: &[&str] = &["in", "the", "to", "of", "at", "on"];
 
 /// What a linked name stands for.
@@ -197,7 +197,7 @@ fn roles_agree(title: &str, person: Option<&str>) -> bool {
     t == p || narrower(&t, &p) || narrower(&p, &t)
 }
 
-/// `Nagorno-Karabakh (Naqqaq)`: the name in parentheses right after a
+/// `Transnistria (Pridnestrov)`: the name in parentheses right after a
 /// linked mention becomes an alias of it for this document.
 fn parenthetical_aliases(doc: &Document, draft: &mut Draft) -> Vec<(String, Identity)> {
     let mut aliases = Vec::new();
@@ -235,8 +235,8 @@ fn parenthetical_aliases(doc: &Document, draft: &mut Draft) -> Vec<(String, Iden
 }
 
 /// Unknown capitalized words that are spelling variants of a name already
-/// seen (`Naqqa` for the alias `Naqqaq`), also when glued to a short word
-/// (`Innaqa`).
+/// seen (`Pridnestr` for the alias `Pridnestrov`), also when glued to a short
+/// word (`Inpridnestrov`).
 fn spelling_variants(draft: &mut Draft, aliases: &[(String, Identity)]) {
     // The surface forms of linked names: aliases first, then mentions of
     // places, states and organisations.
