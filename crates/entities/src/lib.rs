@@ -42,6 +42,8 @@ pub struct Resources<'a> {
     pub zh: ZhForms,
     /// Phrases for the two parties together (`the two sides`).
     pub collectives: Vec<Vec<String>>,
+    /// People entries by the country part of their code (`RUS`, `IGO`).
+    people_by_country: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Resources<'a> {
@@ -53,7 +55,21 @@ impl<'a> Resources<'a> {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect();
-        Resources { lexicon, zh: ZhForms::load(), collectives }
+        let mut people_by_country: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, e) in lexicon.entries().iter().enumerate() {
+            if e.kind == truce_lexicon::EntryKind::Person {
+                people_by_country.entry(e.code.chars().take(3).collect()).or_default().push(i);
+            }
+        }
+        Resources { lexicon, zh: ZhForms::load(), collectives, people_by_country }
+    }
+
+    /// People entries of a country (all people when `None`).
+    fn people(&self, country: Option<&str>) -> Box<dyn Iterator<Item = usize> + '_> {
+        match country {
+            Some(c) => Box::new(self.people_by_country.get(c).into_iter().flatten().copied()),
+            None => Box::new(self.people_by_country.values().flatten().copied()),
+        }
     }
 }
 

@@ -115,6 +115,12 @@ impl Sentence<'_> {
         let first_upper = chars.next().is_some_and(char::is_uppercase);
         first_upper && w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
     }
+
+    /// An initial (`M`, `N.`) that a name word follows.
+    fn is_initial(&self, i: usize) -> bool {
+        let w = self.word(i).trim_end_matches('.');
+        w.chars().count() == 1 && w.chars().all(char::is_uppercase) && self.is_name_word(i + 1)
+    }
 }
 
 fn mention(
@@ -177,10 +183,10 @@ pub fn sentence(
 
     // Collective phrases (`the two sides`) are bound later to the dyad.
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    for phrase in &resources.collectives {
-        let n = phrase.len();
-        for start in 0..lower.len().saturating_sub(n - 1) {
-            if lower[start..start + n] == phrase[..] && !(start..start + n).any(covered) {
+    for (start, first) in lower.iter().enumerate() {
+        for phrase in resources.collectives.iter().filter(|p| p[0] == *first) {
+            let n = phrase.len();
+            if lower.get(start..start + n) == Some(&phrase[..]) && !(start..start + n).any(covered) {
                 let mut m = mention(&s, start, start + n, MentionKind::Actor, None, None);
                 m.reason = "the two parties together".into();
                 m.confidence = 0.0;
@@ -338,10 +344,25 @@ pub fn sentence(
                             m.sector = (e.kind == truce_lexicon::EntryKind::Country).then(|| sector.clone());
                             m.role = role.clone();
                             m.reason = format!("{} of {}", s.slice(p.start, p.end), e.name);
+                            let mut consumed = false;
                             if e.kind == truce_lexicon::EntryKind::Organisation {
                                 m.kind = MentionKind::Organisation;
+                                // `spokesperson of the UN Secretary-General
+                                // Dujarric`: the officer named after.
+                                let (end, person) = person_after(&s, &pieces, jj, q.end, &covered);
+                                if person.is_some() {
+                                    consumed = matches!(person, Some(PersonRef::Known(_)));
+                                    m.span = Span::new(m.span.start(), s.span(q.start, end).end());
+                                    m.text = m.span.slice(text).to_owned();
+                                    m.kind = MentionKind::Actor;
+                                    m.country = Some(e.code.chars().take(3).collect());
+                                    attach_person(&mut m, person, lexicon, date, draft);
+                                }
                             }
                             draft.mentions.push(m);
+                            if consumed {
+                                jj += 1;
+                            }
                         }
                         i = jj;
                         continue;
@@ -393,10 +414,25 @@ pub fn sentence(
                     Some(entry.code.clone()),
                     Some(entry.name.clone()),
                 );
-                m.role = role;
                 m.reason = "organisation name".into();
+                // `UN Secretary-General Guterres`: the organisation's officer
+                // (the title may be part of the organisation's own alias).
+                let matched = s.slice(p.start, end).to_lowercase();
+                let officer = ["secretary-general", "secretary general", "spokes", "chief", "president", "director"]
+                    .iter()
+                    .any(|t| matched.contains(t));
+                let (end, person) =
+                    if role.is_some() || officer { person_after(&s, &pieces, j, end, &covered) } else { (end, None) };
+                let consumed = matches!(person, Some(PersonRef::Known(_)));
+                if person.is_some() {
+                    m = mention(&s, p.start, end, MentionKind::Actor, Some(entry.code.clone()), None);
+                    m.country = Some(entry.code.chars().take(3).collect());
+                    m.reason = format!("{} officer", entry.name);
+                }
+                m.role = role;
+                attach_person(&mut m, person, lexicon, date, draft);
                 draft.mentions.push(m);
-                i = j;
+                i = j + usize::from(consumed);
             }
             Role::Place => {
                 let mut m =
@@ -483,7 +519,7 @@ fn person_after(
         return (q.end, Some(PersonRef::Known(q.clone())));
     }
     let mut end = at;
-    while end < at + 3 && s.is_name_word(end) && !covered(end) {
+    while end < at + 3 && (s.is_name_word(end) || s.is_initial(end)) && !covered(end) {
         end += 1;
         // `Nicole Pashinyan`: an unknown first name before a known surname.
         if let Some(q) = person_piece(end) {

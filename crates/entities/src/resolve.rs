@@ -50,11 +50,12 @@ impl Identity {
 /// Resolves the draft of a document into its final mentions.
 pub fn document(doc: &Document, mut draft: Draft, resources: &Resources, date: Option<Date>) -> Vec<Mention> {
     let lexicon = resources.lexicon;
-    link_people(&mut draft, lexicon, date);
+    link_people(&mut draft, resources, date);
     let aliases = parenthetical_aliases(doc, &mut draft);
-    spelling_variants(&mut draft, &aliases);
-    let parties = parties(&draft.mentions);
     let translated = doc.source.style.as_deref() == Some("mt-zh") || resources.zh.translated_from_chinese(&doc.text);
+    let contractions = if translated { syllable_contractions(lexicon) } else { Vec::new() };
+    spelling_variants(&mut draft, &aliases, &contractions);
+    let parties = parties(&draft.mentions);
     if translated {
         translation_artefacts(&mut draft, resources, lexicon, &parties);
     }
@@ -65,10 +66,10 @@ pub fn document(doc: &Document, mut draft: Draft, resources: &Resources, date: O
 
 /// Names after titles and bare surnames, checked against the people who
 /// held the title on the document's date.
-fn link_people(draft: &mut Draft, lexicon: &Lexicon, date: Option<Date>) {
+fn link_people(draft: &mut Draft, resources: &Resources, date: Option<Date>) {
+    let lexicon = resources.lexicon;
     let pending = std::mem::take(&mut draft.pending);
     for p in pending {
-        let full_before: Vec<String> = draft.mentions[..p.mention].iter().filter_map(|m| m.name.clone()).collect();
         let m = &draft.mentions[p.mention];
         let (country, role) = (m.country.clone(), m.role.clone());
         let fits = |e: &truce_lexicon::Entry| {
@@ -77,7 +78,8 @@ fn link_people(draft: &mut Draft, lexicon: &Lexicon, date: Option<Date>) {
         };
         let mut chosen: Option<(usize, f32, String)> = None;
         if !p.surname_of.is_empty() {
-            if let Some(&e) = p.surname_of.iter().find(|&&e| full_before.contains(&lexicon.entry(e).name)) {
+            let named_before = |name: &str| draft.mentions[..p.mention].iter().any(|m| m.name.as_deref() == Some(name));
+            if let Some(&e) = p.surname_of.iter().find(|&&e| named_before(&lexicon.entry(e).name)) {
                 let e = best_role(lexicon, &p.surname_of, &lexicon.entry(e).name, date);
                 chosen = Some((e, 0.95, format!("surname of {} named earlier", lexicon.entry(e).name)));
             } else {
@@ -87,6 +89,21 @@ fn link_people(draft: &mut Draft, lexicon: &Lexicon, date: Option<Date>) {
                     .copied()
                     .filter(|&e| lexicon.entry(e).valid.holds_on(date) && fits(lexicon.entry(e)))
                     .collect();
+                // Machine translation garbles titles too (`the President
+                // Peskov`): with no one fitting the role, the surname alone
+                // decides among people of the same country.
+                let valid: Vec<usize> = if valid.is_empty() {
+                    p.surname_of
+                        .iter()
+                        .copied()
+                        .filter(|&e| {
+                            let who = lexicon.entry(e);
+                            who.valid.holds_on(date) && country.as_deref().is_none_or(|c| who.country() == Some(c))
+                        })
+                        .collect()
+                } else {
+                    valid
+                };
                 let mut people: Vec<&str> = valid.iter().map(|&e| lexicon.entry(e).name.as_str()).collect();
                 people.sort_unstable();
                 people.dedup();
@@ -112,22 +129,34 @@ fn link_people(draft: &mut Draft, lexicon: &Lexicon, date: Option<Date>) {
         } else {
             // A transliterated name: the most similar name among the people
             // who held a fitting role on the date.
-            let mut best: Option<(usize, f64)> = None;
-            for (i, e) in lexicon.entries().iter().enumerate() {
-                if e.kind != EntryKind::Person || !e.valid.holds_on(date) || !fits(e) {
-                    continue;
-                }
+            let score_of = |e: &truce_lexicon::Entry| {
                 let surname = e.name.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
-                let score = similarity(&p.name, &e.name)
+                similarity(&p.name, &e.name)
                     .max(similarity(&p.name, &surname))
-                    .max(e.name.split_whitespace().last().map_or(0.0, |last| similarity(&p.name, last)));
-                if best.is_none_or(|(_, b)| score > b) {
-                    best = Some((i, score));
+                    .max(e.name.split_whitespace().last().map_or(0.0, |last| similarity(&p.name, last)))
+            };
+            let best_among = |fitting_role: bool| {
+                let mut best: Option<(usize, f64)> = None;
+                for i in resources.people(country.as_deref()) {
+                    let e = lexicon.entry(i);
+                    if !e.valid.holds_on(date) || (fitting_role && !fits(e)) {
+                        continue;
+                    }
+                    let score = score_of(e);
+                    if best.is_none_or(|(_, b)| score > b) {
+                        best = Some((i, score));
+                    }
                 }
-            }
+                best
+            };
             let constrained = country.is_some() && role.is_some();
             let needed = if constrained { 0.75 } else { 0.92 };
-            if let Some((e, score)) = best.filter(|&(_, s)| s >= needed) {
+            // Titles get garbled too: failing the role, a closer match
+            // among the country's (or organisation's) people will do.
+            let best = best_among(true)
+                .filter(|&(_, s)| s >= needed)
+                .or_else(|| country.is_some().then(|| best_among(false)).flatten().filter(|&(_, s)| s >= 0.88));
+            if let Some((e, score)) = best {
                 let who = lexicon.entry(e);
                 chosen = Some((
                     e,
@@ -171,20 +200,22 @@ fn best_role(lexicon: &Lexicon, candidates: &[usize], name: &str, date: Option<D
         .unwrap_or(candidates[0])
 }
 
+/// One name for roles written several ways.
+fn canonical_role(r: &str) -> &str {
+    match r {
+        "deputy-secretary-of-state" => "deputy-foreign-minister",
+        "secretary-of-state" | "foreign-secretary" => "foreign-minister",
+        "president" => "head-of-state",
+        "prime-minister" | "premier" => "head-of-government",
+        "defense-minister" => "defence-minister",
+        other => other,
+    }
+}
+
 /// Roles of a title and of a dictionary person agree.
 fn roles_agree(title: &str, person: Option<&str>) -> bool {
     let Some(person) = person else { return true };
-    let canon = |r: &str| -> String {
-        match r {
-            "deputy-secretary-of-state" => "deputy-foreign-minister".into(),
-            "secretary-of-state" | "foreign-secretary" => "foreign-minister".into(),
-            "president" => "head-of-state".into(),
-            "prime-minister" | "premier" => "head-of-government".into(),
-            "defense-minister" => "defence-minister".into(),
-            other => other.to_owned(),
-        }
-    };
-    let (t, p) = (canon(title), canon(person));
+    let (t, p) = (canonical_role(title), canonical_role(person));
     // `foreign-ministry-spokesperson` is a `spokesperson`; but a deputy,
     // vice, assistant or under- office is another office.
     let narrower = |long: &str, short: &str| {
@@ -194,7 +225,7 @@ fn roles_agree(title: &str, person: Option<&str>) -> bool {
                 .any(|w| prefix.split('-').any(|x| x == *w))
         })
     };
-    t == p || narrower(&t, &p) || narrower(&p, &t)
+    t == p || narrower(t, p) || narrower(p, t)
 }
 
 /// `Transnistria (Pridnestrov)`: the name in parentheses right after a
@@ -237,12 +268,15 @@ fn parenthetical_aliases(doc: &Document, draft: &mut Draft) -> Vec<(String, Iden
 /// Unknown capitalized words that are spelling variants of a name already
 /// seen (`Pridnestr` for the alias `Pridnestrov`), also when glued to a short
 /// word (`Inpridnestrov`).
-fn spelling_variants(draft: &mut Draft, aliases: &[(String, Identity)]) {
+fn spelling_variants(draft: &mut Draft, aliases: &[(String, Identity)], contractions: &[(String, Identity)]) {
     // The surface forms of linked names: aliases first, then mentions of
-    // places, states and organisations.
+    // places, states and organisations, then (in translated copy) the
+    // syllable contractions of the dictionary's places.
     let mut known: Vec<(String, Identity)> = aliases.to_vec();
+    known.extend(contractions.iter().cloned());
     for m in &draft.mentions {
-        if matches!(m.kind, MentionKind::Place | MentionKind::Organisation) && m.name.is_some() {
+        let seen = known.iter().any(|(surface, _)| *surface == m.text);
+        if matches!(m.kind, MentionKind::Place | MentionKind::Organisation) && m.name.is_some() && !seen {
             known.push((m.text.clone(), Identity::of(m)));
         }
     }
@@ -256,14 +290,25 @@ fn spelling_variants(draft: &mut Draft, aliases: &[(String, Identity)]) {
         let lower = word.to_lowercase();
         for prefix in FUSED_PREFIXES {
             if lower.starts_with(prefix) && lower.len() >= prefix.len() + 3 {
-                forms.push((word[prefix.len()..].to_owned(), true));
+                let rest = &word[prefix.len()..];
+                forms.push((rest.to_owned(), true));
+                // `in` + `Naka` written `inaka`: the shared letter once.
+                let last = &prefix[prefix.len() - 1..];
+                if !rest.to_lowercase().starts_with(last) {
+                    forms.push((format!("{last}{rest}"), true));
+                }
             }
         }
         let best = known
             .iter()
             .flat_map(|(surface, id)| forms.iter().map(move |(f, fused)| (similarity(f, surface), *fused, surface, id)))
             .filter(|(score, ..)| *score >= 0.88)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+            // On a tie the earlier form wins: aliases the document defined,
+            // then its own names, then dictionary contractions.
+            .fold(None, |best: Option<(f64, bool, &String, &Identity)>, c| match best {
+                Some(b) if b.0 >= c.0 => Some(b),
+                _ => Some(c),
+            });
         if let Some((score, fused, surface, id)) = best {
             let how = if fused { "with a short word glued on" } else { "" };
             let reason = format!("spelling variant of {surface} {how}(similarity {score:.2})").replace("  ", " ");
@@ -273,6 +318,36 @@ fn spelling_variants(draft: &mut Draft, aliases: &[(String, Identity)]) {
             draft.unknown.push((sentence, span, word));
         }
     }
+}
+
+/// Chinese copy shortens a two-word place name to the first syllable of
+/// each word (纳卡 for 纳戈尔诺-卡拉巴赫), which translation renders as
+/// `Naka` for Nagorno-Karabakh. These contractions, for every two-word
+/// place in the dictionaries whose words both open with a consonant and a
+/// vowel.
+fn syllable_contractions(lexicon: &Lexicon) -> Vec<(String, Identity)> {
+    let syllable = |w: &str| -> Option<String> {
+        let mut chars = w.chars();
+        let (c, v) = (chars.next()?, chars.next()?);
+        let vowel = |x: char| "aeiou".contains(x.to_ascii_lowercase());
+        (c.is_alphabetic() && !vowel(c) && vowel(v)).then(|| format!("{c}{v}"))
+    };
+    let mut out = Vec::new();
+    for e in lexicon.entries().iter().filter(|e| e.kind == EntryKind::Place) {
+        let words: Vec<&str> = e.name.split(['-', ' ']).filter(|w| !w.is_empty()).collect();
+        if let [a, b] = words[..]
+            && let (Some(x), Some(y)) = (syllable(a), syllable(b))
+        {
+            let id = Identity {
+                kind: MentionKind::Place,
+                code: Some(e.code.clone()),
+                name: Some(e.name.clone()),
+                country: Some(e.code.clone()),
+            };
+            out.push((format!("{x}{}", y.to_lowercase()), id));
+        }
+    }
+    out
 }
 
 /// The states a document is about, most mentioned first (regions aside).
@@ -292,7 +367,8 @@ fn parties(mentions: &[Mention]) -> Vec<String> {
 /// Asia`, `the Afghan army`, `Aya`), resolved to the document's parties.
 fn translation_artefacts(draft: &mut Draft, resources: &Resources, lexicon: &Lexicon, parties: &[String]) {
     let counts = |code: &str| parties.iter().position(|p| p == code);
-    let top: Vec<String> = parties.iter().take(4).cloned().collect();
+    // The parties a garbled name can stand for: the three most named.
+    let top: Vec<String> = parties.iter().take(3).cloned().collect();
     let mut added = Vec::new();
     for m in &mut draft.mentions {
         let Some(country) = m.country.clone() else { continue };

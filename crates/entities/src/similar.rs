@@ -16,6 +16,8 @@ pub fn skeleton(name: &str) -> String {
         if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
             continue;
         }
+        // `q` and `k` trade places in transliteration (Qarabagh, Karabakh).
+        let c = if c == 'q' { 'k' } else { c };
         if !out.ends_with(c) {
             out.push(c);
         }

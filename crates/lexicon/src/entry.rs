@@ -69,12 +69,13 @@ impl Date {
             return None;
         }
         let month = month.unwrap_or(if end { 12 } else { 1 });
-        let day = day.unwrap_or(if end { 31 } else { 1 });
-        ((1..=12).contains(&month) && (1..=31).contains(&day) && (1000..=9999).contains(&year)).then_some(Date {
-            year,
-            month,
-            day,
-        })
+        if !(1..=12).contains(&month) || !(1000..=9999).contains(&year) {
+            return None;
+        }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let last = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month as usize - 1];
+        let day = day.unwrap_or(if end { last } else { 1 });
+        (1..=last).contains(&day).then_some(Date { year, month, day })
     }
 }
 
@@ -135,16 +136,12 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The country part of the code (`RUS` of `RUSGOV`), for people and
-    /// countries.
+    /// The country part of the code (`RUS` of `RUSGOV`, `IGO` of `IGOUNO`),
+    /// for people and countries.
     pub fn country(&self) -> Option<&str> {
         match self.kind {
             EntryKind::Country => Some(&self.code),
-            EntryKind::Person
-                if self.code.len() >= 3 && !self.code.starts_with("IGO") && !self.code.starts_with("NGO") =>
-            {
-                Some(&self.code[..3])
-            }
+            EntryKind::Person => self.code.get(..3),
             _ => None,
         }
     }

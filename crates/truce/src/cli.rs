@@ -36,6 +36,46 @@ pub enum Command {
     /// Measure truce's speed.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Score truce against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// `truce eval …`.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Entity links: every gold mention must be covered by a mention with
+    /// the gold code and entity.
+    ///
+    /// GOLD is either an analyst's expectations file with an `entities`
+    /// list (mentions by character offset into the original document,
+    /// given with --doc), or JSON Lines of `{"doc", "text", "nth", "code",
+    /// "entity"}` records naming documents of the --corpus JSON Lines file
+    /// by their `id`.
+    Entities(EvalEntitiesArgs),
+}
+
+/// `truce eval entities`.
+#[derive(Debug, Args)]
+pub struct EvalEntitiesArgs {
+    /// The gold file.
+    pub gold: PathBuf,
+    /// The document the expectations file is about.
+    #[arg(long)]
+    pub doc: Option<PathBuf>,
+    /// The JSON Lines corpus the gold records name documents of.
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
+    /// Document date for --doc (else the expectations file's
+    /// `document_date`).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<String>,
+    /// Print one JSON object with the figures.
+    #[arg(long)]
+    pub json: bool,
+    /// Print every miss.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// Options shared by commands that read documents.
@@ -120,6 +160,9 @@ pub enum BenchCommand {
     /// Write a generated corpus of report-like text as JSON Lines, to feed
     /// `truce ingest` when measuring it.
     Generate(GenerateArgs),
+    /// Time loading the default dictionaries, and the entities stage
+    /// (matching, phrases, resolution) on one core.
+    Entities(BenchIntakeArgs),
 }
 
 /// `truce bench intake`.

@@ -204,3 +204,23 @@ fn several_documents_print_as_json_lines() {
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1]["source"]["input"], format!("{}:2", feed.display()));
 }
+
+#[test]
+fn user_dictionaries_add_actors_and_bad_ones_name_the_line() {
+    let dir = scratch("dict");
+    let actors = dir.join("local.actors");
+    std::fs::write(&actors, "; a local militia\nBLUE_FRONT_ [XYZREB]\n+BLUE_FRONT_FIGHTERS_\n").unwrap();
+    let report = dir.join("report.txt");
+    std::fs::write(&report, "Fighters of the Blue Front shelled the road on Monday.").unwrap();
+    let (code, out, err) = run(truce().arg("annotate").arg(&report).arg("--dict").arg(&actors));
+    assert_eq!(code, 0, "{err}");
+    let doc = json(&out);
+    let codes: Vec<&str> = doc["mentions"].as_array().unwrap().iter().filter_map(|m| m["code"].as_str()).collect();
+    assert!(codes.contains(&"XYZREB"), "{codes:?}");
+
+    let bad = dir.join("mine.people.tsv");
+    std::fs::write(&bad, "# my people\nJane Roe\t-\tXYZGOV\tenvoy\t2021-02-30\t-\tmy notes\n").unwrap();
+    let (code, _, err) = run(truce().arg("annotate").arg(&report).arg("--dict").arg(&bad));
+    assert_eq!(code, 2);
+    assert!(err.contains("mine.people.tsv:2") && err.contains("not a date"), "{err}");
+}

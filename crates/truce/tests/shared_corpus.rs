@@ -71,6 +71,23 @@ fn the_seed_comes_out_as_an_analyst_reads_it() {
 }
 
 #[test]
+fn every_entity_link_of_the_seed_is_right() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: no shared evaluation material");
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args(["eval", "entities", "--json"])
+        .arg(shared.join("corpus/seed/expected.json"))
+        .arg("--doc")
+        .arg(shared.join("corpus/seed/seed.txt"))
+        .output()
+        .unwrap();
+    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figures["correct"], figures["n"], "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
 fn every_development_report_is_taken_in() {
     let Some(shared) = shared() else {
         eprintln!("skipped: no shared evaluation material");

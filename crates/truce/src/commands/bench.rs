@@ -181,6 +181,75 @@ pub fn intake(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+pub fn entities(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
+    // Load time: compiling the embedded dictionaries, as a fresh process does.
+    let started = Instant::now();
+    let lexicon = truce_lexicon::LexiconBuilder::with_defaults()?.build();
+    let load_secs = started.elapsed().as_secs_f64();
+    let names = lexicon.name_count();
+    let entries = lexicon.entries().len();
+    let lexicon: &'static truce_lexicon::Lexicon = Box::leak(Box::new(lexicon));
+    let resources = truce_entities::Resources::new(lexicon);
+
+    let raws = if args.paths.is_empty() { corpus(args.mb) } else { load(&args.paths)? };
+    let options = truce_text::Options::default();
+    let mut docs: Vec<truce_core::Document> =
+        raws.into_iter().filter_map(|r| truce_text::intake_bytes(r, &options).ok()).collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+
+    // Matching alone: every sentence through the automaton.
+    let started = Instant::now();
+    let mut names_found = 0usize;
+    for doc in &docs {
+        for s in &doc.sentences {
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.span.slice(&doc.text)).collect();
+            names_found += lexicon.find_in_tokens(&words).len();
+        }
+    }
+    let matching = started.elapsed().as_secs_f64().max(1e-9);
+
+    // The whole stage.
+    let started = Instant::now();
+    let mut mentions = 0usize;
+    for doc in &mut docs {
+        truce_entities::annotate(doc, &resources);
+        mentions += doc.mentions.len();
+    }
+    let stage = started.elapsed().as_secs_f64().max(1e-9);
+    let mb = bytes as f64 / 1e6;
+    let figures = serde_json::json!({
+        "dictionary_entries": entries,
+        "dictionary_names": names,
+        "load_ms": load_secs * 1e3,
+        "documents": docs.len(),
+        "megabytes": mb,
+        "matching_mb_per_s": mb / matching,
+        "names_found": names_found,
+        "stage_mb_per_s": mb / stage,
+        "mentions": mentions,
+        "threads": 1,
+    });
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        output::json_line(&mut out, &figures)?;
+    } else {
+        writeln!(
+            out,
+            "dictionaries: {entries} entries, {names} names, loaded and compiled in {:.1} ms",
+            load_secs * 1e3
+        )?;
+        writeln!(out, "matching on one core: {:.1} MB/s ({names_found} names in {mb:.1} MB)", mb / matching)?;
+        writeln!(
+            out,
+            "entities stage on one core: {:.1} MB/s ({mentions} mentions, {} documents)",
+            mb / stage,
+            docs.len()
+        )?;
+    }
+    Ok(Outcome::Success)
+}
+
 pub fn generate(args: &GenerateArgs) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

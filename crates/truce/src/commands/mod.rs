@@ -4,10 +4,11 @@ mod annotate;
 mod bench;
 mod demo;
 mod docs;
+mod eval;
 mod ingest;
 
 use crate::Outcome;
-use crate::cli::{BenchCommand, Command, DbArgs, InputArgs};
+use crate::cli::{BenchCommand, Command, DbArgs, EvalCommand, InputArgs};
 use std::path::PathBuf;
 
 /// Runs a subcommand.
@@ -19,6 +20,8 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Docs(args) => docs::run(&args),
         Command::Bench(BenchCommand::Intake(args)) => bench::intake(&args),
         Command::Bench(BenchCommand::Generate(args)) => bench::generate(&args),
+        Command::Bench(BenchCommand::Entities(args)) => bench::entities(&args),
+        Command::Eval(EvalCommand::Entities(args)) => eval::entities(&args),
     }
 }
 
