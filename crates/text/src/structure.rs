@@ -140,9 +140,9 @@ fn is_caption(p: &str, cues: &Cues) -> bool {
     if chars > 400 {
         return false;
     }
-    // Cues sit at the start or the end: only those parts are lower-cased.
-    let head: String = p.chars().take(24).flat_map(char::to_lowercase).collect();
-    if cues.caption_starts.iter().any(|s| head.starts_with(s.as_str())) {
+    // Cues sit at the start or the end: only those parts are compared.
+    let starts_with = |cue: &str| p.get(..cue.len()).is_some_and(|head| head.eq_ignore_ascii_case(cue));
+    if cues.caption_starts.iter().any(|s| starts_with(s)) {
         return true;
     }
     if chars > 300 {
@@ -163,6 +163,9 @@ fn is_caption(p: &str, cues: &Cues) -> bool {
 
 /// `By Jane Doe`, `by YCPress`: a short credit line.
 fn is_byline(p: &str, cues: &Cues) -> bool {
+    if p.len() > 80 {
+        return false;
+    }
     let words = p.split_whitespace().count();
     (2..=6).contains(&words)
         && !ends_sentence(p)

@@ -81,7 +81,8 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// Tokenizes the sentence `text[span]`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // About one token per five bytes of news text.
+    let mut tokens = Vec::with_capacity(span.len() / 5 + 1);
     let s = span.slice(text);
     let base = span.start();
     let mut i = 0;
