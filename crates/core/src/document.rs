@@ -279,6 +279,8 @@ pub struct Timex {
     pub span: Span,
     /// Its text.
     pub text: String,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
     /// TIMEX3 type: `DATE`, `TIME`, `DURATION` or `SET`.
     pub kind: String,
     /// TIMEX3 value (`2020-12-03`, `PT72H`, `XXXX-12-03`).
@@ -289,6 +291,12 @@ pub struct Timex {
     pub anchor: Option<String>,
     /// The UTC instant, when the expression names one.
     pub instant: Option<String>,
+    /// The zone a clock time was given in (`Europe/Moscow`, `+03:00`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// Why the value is partial or how it was anchored, when worth saying.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A coded event (filled by the events stage). The full contract is in the

@@ -53,6 +53,23 @@ pub enum EvalCommand {
     /// "entity"}` records naming documents of the --corpus JSON Lines file
     /// by their `id`.
     Entities(EvalEntitiesArgs),
+    /// Time expressions against TimeML documents (TimeBank, AQUAINT), scored
+    /// as TempEval-3 scores them: strict and relaxed extent F1, type and
+    /// value F1. Each document is anchored on its creation time.
+    Timeml(EvalTimemlArgs),
+}
+
+/// `truce eval timeml`.
+#[derive(Debug, Args)]
+pub struct EvalTimemlArgs {
+    /// A directory of `.tml` files (searched recursively), or one file.
+    pub dir: PathBuf,
+    /// Print one JSON object with the figures.
+    #[arg(long)]
+    pub json: bool,
+    /// Print each wrong value (gold, then truce's).
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// `truce eval entities`.

@@ -8,6 +8,7 @@ use truce_lexicon::{Lexicon, LexiconBuilder};
 /// The stages and the resources they share.
 pub struct Pipeline {
     entities: truce_entities::Resources<'static>,
+    time: truce_time::Resources,
 }
 
 impl Pipeline {
@@ -23,11 +24,12 @@ impl Pipeline {
             // Built once per run and used until the process ends.
             Box::leak(Box::new(builder.build()))
         };
-        Ok(Pipeline { entities: truce_entities::Resources::new(lexicon) })
+        Ok(Pipeline { entities: truce_entities::Resources::new(lexicon), time: truce_time::Resources::new() })
     }
 
     /// Runs every stage after intake on `doc`.
     pub fn run(&self, doc: &mut Document) {
         truce_entities::annotate(doc, &self.entities);
+        truce_time::annotate(doc, &self.time);
     }
 }

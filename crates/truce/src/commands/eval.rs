@@ -1,7 +1,7 @@
 //! `truce eval`: scores printed against gold annotations.
 
 use crate::Outcome;
-use crate::cli::EvalEntitiesArgs;
+use crate::cli::{EvalEntitiesArgs, EvalTimemlArgs};
 use crate::output;
 use anyhow::{Context, bail};
 use std::collections::HashMap;
@@ -203,4 +203,129 @@ pub fn entities(args: &EvalEntitiesArgs) -> anyhow::Result<Outcome> {
         }
     }
     Ok(Outcome::Success)
+}
+
+/// Every `.tml` file under `path`, sorted.
+fn tml_files(path: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    if path.is_file() {
+        out.push(path.to_owned());
+        return Ok(());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for e in entries {
+        if e.is_dir() {
+            tml_files(&e, out)?;
+        } else if e.extension().is_some_and(|x| x == "tml") {
+            out.push(e);
+        }
+    }
+    Ok(())
+}
+
+pub fn timeml(args: &EvalTimemlArgs) -> anyhow::Result<Outcome> {
+    use truce_time::timeml::{Counts, SystemTimex, parse};
+    let mut files = Vec::new();
+    tml_files(&args.dir, &mut files).with_context(|| format!("reading {}", args.dir.display()))?;
+    if files.is_empty() {
+        bail!("no .tml files under {}", args.dir.display());
+    }
+    let pipeline = crate::pipeline::Pipeline::new(&[])?;
+    let mut counts = Counts::default();
+    let mut failed = 0usize;
+    let mut bytes = 0usize;
+    let mut wrong = Vec::new();
+    let started = std::time::Instant::now();
+    for file in &files {
+        let doc =
+            std::fs::read_to_string(file).map_err(|e| e.to_string()).and_then(|x| parse(&x).map_err(|e| e.to_string()));
+        let doc = match doc {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("truce: {}: {e}", file.display());
+                failed += 1;
+                continue;
+            }
+        };
+        bytes += doc.text.len();
+        let source = truce_core::Source { input: file.display().to_string(), ..Default::default() };
+        let options = truce_text::Options {
+            date: doc.dct.as_deref().and_then(|d| d.get(..10)).map(str::to_owned),
+            ..Default::default()
+        };
+        let mut annotated = match truce_text::annotate(doc.text.clone(), source, &options) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("truce: {}: {e}", file.display());
+                failed += 1;
+                continue;
+            }
+        };
+        pipeline.run(&mut annotated);
+        let system: Vec<SystemTimex> = annotated
+            .timexes
+            .iter()
+            .map(|t| {
+                let back = annotated.offsets.to_original(t.span);
+                SystemTimex { start: back.start(), end: back.end(), kind: t.kind.clone(), value: t.value.clone() }
+            })
+            .collect();
+        if args.verbose {
+            for g in &doc.timexes {
+                let hit = system.iter().find(|s| s.start < g.end && g.start < s.end);
+                let text = &doc.text[g.start..g.end];
+                match hit {
+                    Some(s) if s.value == g.value => {}
+                    Some(s) => wrong.push(format!(
+                        "{:<28} gold {:<14} truce {:<14} {}",
+                        text,
+                        g.value,
+                        s.value,
+                        &doc.text[s.start..s.end]
+                    )),
+                    None => wrong.push(format!("{:<28} gold {:<14} missed", text, g.value)),
+                }
+            }
+            for s in &system {
+                if !doc.timexes.iter().any(|g| s.start < g.end && g.start < s.end) {
+                    wrong.push(format!("{:<28} spurious {}", &doc.text[s.start..s.end], s.value));
+                }
+            }
+        }
+        counts.add(&doc.timexes, &system);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for w in &wrong {
+        writeln!(out, "{w}")?;
+    }
+    if args.json {
+        output::json_line(
+            &mut out,
+            &serde_json::json!({
+                "documents": files.len() - failed,
+                "failed": failed,
+                "n_gold": counts.gold,
+                "n_system": counts.system,
+                "strict_f1": counts.strict_f1(),
+                "relaxed_f1": counts.relaxed_f1(),
+                "type_f1": counts.type_f1(),
+                "value_f1": counts.value_f1(),
+                "type_accuracy": counts.type_accuracy(),
+                "value_accuracy": counts.value_accuracy(),
+            }),
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{} TimeML documents ({} unreadable), {:.1} MB in {:.2} s",
+            files.len() - failed,
+            failed,
+            bytes as f64 / 1e6,
+            secs
+        )?;
+        writeln!(out, "{counts}")?;
+    }
+    Ok(if failed == 0 { Outcome::Success } else { Outcome::SomeFailed })
 }

@@ -22,6 +22,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Bench(BenchCommand::Generate(args)) => bench::generate(&args),
         Command::Bench(BenchCommand::Entities(args)) => bench::entities(&args),
         Command::Eval(EvalCommand::Entities(args)) => eval::entities(&args),
+        Command::Eval(EvalCommand::Timeml(args)) => eval::timeml(&args),
     }
 }
 

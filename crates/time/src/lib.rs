@@ -1,0 +1,255 @@
+//! The time stage: every time expression of a document found, normalized to
+//! a TimeML TIMEX3 value, anchored on the document date, and — for clock
+//! times with a zone — put on the UTC time line.
+//!
+//! - [`recognize`]: the patterns (dates, clock times with zones, durations,
+//!   offsets such as `two days later`, weekdays, `this year`, sets,
+//!   reference words), over a sentence's tokens, longest match first;
+//! - [`normalize`]: values, anchored on the document date and the clause's
+//!   tense; year-less values stay partial (`XXXX-12-03`) when the document
+//!   has no date;
+//! - zones: `Moscow time`, `Beijing time`, `GMT`, `EDT`, `UTC+4` and
+//!   `local time` (through the places the entities stage found) resolved
+//!   with the IANA database bundled in `jiff`, so `00:00 Moscow time` and
+//!   `5:00 Beijing time` on the same day are one instant;
+//! - [`timeml`]: TimeML documents and the TempEval-3 scorer.
+//!
+//! The words and zones are data: `data/time/*.tsv`.
+
+pub mod normalize;
+pub mod recognize;
+pub mod timeml;
+pub mod words;
+
+use jiff::civil::Date;
+use jiff::tz::{Offset, TimeZone};
+use normalize::{Normalized, Tense};
+use recognize::{Tokens, scan};
+use truce_core::{BlockKind, Document, MentionKind, Span, Timex};
+use words::{Words, Zone};
+
+/// What the stage needs besides the document.
+pub struct Resources {
+    words: Words,
+}
+
+impl Default for Resources {
+    fn default() -> Resources {
+        Resources::new()
+    }
+}
+
+impl Resources {
+    /// The embedded word lists and zones.
+    pub fn new() -> Resources {
+        Resources { words: Words::load() }
+    }
+}
+
+/// Words that mark a clause as future.
+const FUTURE: &[&str] =
+    &["will", "'ll", "shall", "would", "going", "expected", "scheduled", "plans", "plan", "intends", "next"];
+
+fn tense(lower: &[String]) -> Tense {
+    if lower.iter().any(|w| FUTURE.contains(&w.as_str())) { Tense::Future } else { Tense::Past }
+}
+
+/// The document date: the user's or the source's, else the dateline's when
+/// it has a year.
+fn anchor(doc: &Document) -> Option<Date> {
+    if let Some(d) = doc.source.date.as_deref().and_then(|d| d.parse::<Date>().ok()) {
+        return Some(d);
+    }
+    None
+}
+
+fn zone_of(zone: &Zone) -> Option<(TimeZone, String)> {
+    match zone {
+        Zone::Iana(name) => TimeZone::get(name).ok().map(|tz| (tz, name.clone())),
+        Zone::Fixed(seconds) => {
+            let offset = Offset::from_seconds(*seconds).ok()?;
+            Some((TimeZone::fixed(offset), offset.to_string()))
+        }
+    }
+}
+
+/// The zone of `local time` in a sentence: the first place (or state) named
+/// in it, else in the dateline, else the place the document names most.
+fn local_zone(doc: &Document, sentence: usize, words: &Words) -> Option<Zone> {
+    let zone_for = |code: &str| words.country_zones.get(code).map(|z| Zone::Iana(z.clone()));
+    let places = |s: Option<usize>| {
+        doc.mentions
+            .iter()
+            .filter(move |m| s.is_none_or(|s| m.sentence == s))
+            .filter(|m| matches!(m.kind, MentionKind::Place | MentionKind::Actor))
+            .filter_map(|m| m.country.clone().or_else(|| m.code.clone().filter(|c| c.len() == 3)))
+    };
+    if let Some(z) = places(Some(sentence)).find_map(|c| zone_for(&c)) {
+        return Some(z);
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in places(None) {
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts.iter().find_map(|(c, _)| zone_for(c))
+}
+
+/// Fills `doc.timexes`.
+pub fn annotate(doc: &mut Document, resources: &Resources) {
+    let words = &resources.words;
+    let anchor = anchor(doc);
+    let mut last: Option<Date> = None;
+    let mut timexes = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        if sentence.block_kind == BlockKind::Boilerplate {
+            continue;
+        }
+        let text: Vec<&str> = sentence.tokens.iter().map(|t| t.span.slice(&doc.text)).collect();
+        let lower: Vec<String> = text.iter().map(|w| w.to_lowercase()).collect();
+        let tokens = Tokens { text, lower };
+        let mut hits = scan(words, &tokens);
+        recognize::day_only_and_clock_dates(words, &tokens, &mut hits);
+        let tense = tense(&tokens.lower);
+        for hit in hits {
+            let Some(n) = normalize::normalize(&hit.expr, anchor, last, tense) else { continue };
+            let span = Span::new(sentence.tokens[hit.start].span.start(), sentence.tokens[hit.end - 1].span.end());
+            let (instant, zone) = instant(doc, index, &hit.expr, &n, words);
+            if n.kind == "DATE" && n.date.is_some() && !matches!(hit.expr, recognize::Expr::Year(_)) {
+                last = n.date;
+            }
+            timexes.push(Timex {
+                span,
+                text: span.slice(&doc.text).to_owned(),
+                sentence: index,
+                kind: n.kind.to_owned(),
+                value: n.value.clone(),
+                modifier: hit.modifier.clone(),
+                anchor: anchor.map(|a| a.to_string()),
+                instant,
+                zone,
+                note: n.note.clone(),
+            });
+        }
+    }
+    doc.timexes = timexes;
+}
+
+/// The UTC instant of a clock time with a known zone, and the zone.
+fn instant(
+    doc: &Document,
+    sentence: usize,
+    expr: &recognize::Expr,
+    n: &Normalized,
+    words: &Words,
+) -> (Option<String>, Option<String>) {
+    let recognize::Expr::Time { local, .. } = expr else { return (None, None) };
+    let zone = n.zone.clone().or_else(|| if *local { local_zone(doc, sentence, words) } else { None });
+    let Some((tz, name)) = zone.as_ref().and_then(zone_of) else { return (None, None) };
+    let Some((date, hour, minute)) = n.clock else { return (None, Some(name)) };
+    let Ok(dt) = date.at(hour as i8, minute as i8, 0, 0).to_zoned_datetime(tz) else { return (None, Some(name)) };
+    (Some(dt.timestamp().to_string()), Some(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use truce_core::Source;
+
+    fn timexes(text: &str, date: Option<&str>) -> Vec<Timex> {
+        let options = truce_text::Options { date: date.map(str::to_owned), ..Default::default() };
+        let mut doc = truce_text::annotate(text.into(), Source::default(), &options).unwrap();
+        annotate(&mut doc, &Resources::new());
+        doc.timexes
+    }
+
+    fn values(text: &str, date: Option<&str>) -> Vec<(String, String)> {
+        timexes(text, date).into_iter().map(|t| (t.text, t.value)).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+    }
+
+    #[test]
+    fn a_ceasefire_time_in_two_zones_is_one_instant() {
+        let t = timexes(
+            "The leaders signed a statement on November 9 declaring a ceasefire from 00:00 Moscow time (5:00 Beijing time) on the 10th.",
+            Some("2020-12-03"),
+        );
+        let moscow = t.iter().find(|t| t.text == "00:00 Moscow time").unwrap();
+        let beijing = t.iter().find(|t| t.text == "5:00 Beijing time").unwrap();
+        assert_eq!(moscow.value, "2020-11-10T00:00");
+        assert_eq!(moscow.instant.as_deref(), Some("2020-11-09T21:00:00Z"));
+        assert_eq!(beijing.instant, moscow.instant);
+        assert!(t.iter().any(|t| t.text == "November 9" && t.value == "2020-11-09"));
+    }
+
+    #[test]
+    fn dates_durations_and_offsets() {
+        assert_eq!(
+            values(
+                "On September 27 this year, fighting broke out. In 1994, the two sides agreed. Two days later, talks resumed.",
+                Some("2020-12-03")
+            ),
+            pairs(&[("September 27 this year", "2020-09-27"), ("1994", "1994"), ("Two days later", "2020-09-29")])
+        );
+        assert_eq!(
+            values("The truce will last 72 hours and a two-month review starts next week.", Some("2022-04-02")),
+            pairs(&[("72 hours", "PT72H"), ("two-month", "P2M"), ("next week", "2022-W14")])
+        );
+        assert_eq!(
+            values("The army said on Friday that the attack happened yesterday morning.", Some("2020-10-12")),
+            pairs(&[("Friday", "2020-10-09"), ("yesterday morning", "2020-10-11TMO")])
+        );
+    }
+
+    #[test]
+    fn local_time_takes_the_zone_of_the_place() {
+        let options = truce_text::Options { date: Some("2020-10-17".into()), ..Default::default() };
+        let mut doc = truce_text::annotate(
+            "A truce began in Yerevan at 00:00 local time on October 18.".into(),
+            Source::default(),
+            &options,
+        )
+        .unwrap();
+        doc.mentions.push(truce_core::Mention {
+            span: Span::new(17, 24),
+            text: "Yerevan".into(),
+            sentence: 0,
+            kind: MentionKind::Place,
+            code: Some("ARM".into()),
+            name: Some("Yerevan".into()),
+            country: Some("ARM".into()),
+            sector: None,
+            role: None,
+            members: Vec::new(),
+            group: None,
+            confidence: 1.0,
+            reason: String::new(),
+        });
+        annotate(&mut doc, &Resources::new());
+        let t = doc.timexes.iter().find(|t| t.kind == "TIME").unwrap();
+        assert_eq!(t.instant.as_deref(), Some("2020-10-17T20:00:00Z"));
+        assert_eq!(t.zone.as_deref(), Some("Asia/Yerevan"));
+    }
+
+    #[test]
+    fn without_a_date_values_stay_partial() {
+        let t = timexes("The ceasefire began on December 3.", None);
+        assert_eq!(t[0].value, "XXXX-12-03");
+        assert!(t[0].note.is_some());
+    }
+
+    #[test]
+    fn impossible_dates_and_absurd_numbers_are_not_values() {
+        assert!(
+            values("It happened on February 30, 2021.", Some("2021-03-01")).iter().all(|(_, v)| !v.contains("02-30"))
+        );
+        let v = values("He waited 99999999999999999999 days.", Some("2021-03-01"));
+        assert!(v.iter().all(|(_, v)| v.len() < 30), "{v:?}");
+    }
+}

@@ -1,0 +1,317 @@
+//! From what an expression says to its TIMEX3 type and value, anchored.
+//!
+//! The anchor is the document date. A year-less date is put in the year
+//! that makes it the most recent such date on or before the anchor for a
+//! clause in the past tense, the next one on or after it for the future
+//! (`on the 10th` written on the 3rd: last month's 10th, or next month's).
+//! Without an anchor the unknown parts stay `X` (`XXXX-12-03`): the year
+//! is never guessed. `two days later` counts from the last date the
+//! document named.
+
+use crate::recognize::Expr;
+use crate::words::Zone;
+use jiff::civil::{Date, Weekday};
+use jiff::{Span as JSpan, ToSpan};
+
+/// The tense of a clause, for anchoring year-less dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Past or present: the most recent occurrence.
+    Past,
+    /// Future: the next occurrence.
+    Future,
+}
+
+/// A normalized expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// `DATE`, `TIME`, `DURATION`, `SET`.
+    pub kind: &'static str,
+    /// TIMEX3 value.
+    pub value: String,
+    /// The calendar date it names, when it names one (to count later
+    /// offsets from).
+    pub date: Option<Date>,
+    /// The zone of a clock time, when written.
+    pub zone: Option<Zone>,
+    /// A clock time's civil date and time, for its instant.
+    pub clock: Option<(Date, u32, u32)>,
+    /// Why the value is partial, when it is.
+    pub note: Option<String>,
+}
+
+fn date_value(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn make(y: i32, m: u32, d: u32) -> Option<Date> {
+    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+fn weekday_number(w: Weekday) -> u32 {
+    w.to_monday_one_offset() as u32
+}
+
+fn plain(kind: &'static str, value: String) -> Normalized {
+    Normalized { kind, value, date: None, zone: None, clock: None, note: None }
+}
+
+fn dated(value: String, date: Date) -> Normalized {
+    Normalized { kind: "DATE", value, date: Some(date), zone: None, clock: None, note: None }
+}
+
+fn partial(kind: &'static str, value: String) -> Normalized {
+    Normalized { note: Some("no document date: the year cannot be known".into()), ..plain(kind, value) }
+}
+
+/// The year that puts month `m` (day `d`) nearest the anchor in the
+/// clause's direction.
+fn year_for(anchor: Date, m: u32, d: u32, tense: Tense) -> i32 {
+    let y = i32::from(anchor.year());
+    let this = make(y, m, d.min(28)).unwrap_or(anchor);
+    match tense {
+        // A date a little after the anchor in a past-tense clause is most
+        // likely a slip of a day or two, not last year's.
+        Tense::Past if this > anchor.checked_add(2.days()).unwrap_or(anchor) => y - 1,
+        Tense::Future if this < anchor => y + 1,
+        _ => y,
+    }
+}
+
+fn iso_week(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn shift_by(d: Date, amount: f64, unit: &str, sign: i64) -> Option<Date> {
+    let n = (amount.round() as i64) * sign;
+    let span: JSpan = match unit {
+        "D" => n.days(),
+        "W" => n.weeks(),
+        "M" => n.months(),
+        "Y" => n.years(),
+        "DE" => (n * 10).years(),
+        "Q" => (n * 3).months(),
+        "FN" => (n * 2).weeks(),
+        "WE" => n.weeks(),
+        _ => return None,
+    };
+    d.checked_add(span).ok()
+}
+
+/// The value of a date moved by an offset, at the unit's granularity.
+fn offset_value(d: Date, unit: &str) -> String {
+    match unit {
+        "W" | "FN" | "WE" => iso_week(d),
+        "M" => format!("{:04}-{:02}", d.year(), d.month()),
+        "Y" => format!("{:04}", d.year()),
+        "DE" => format!("{:03}", d.year() / 10),
+        "Q" => format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
+        _ => date_value(d),
+    }
+}
+
+/// Normalizes `expr` against `anchor` (document date), `last` (the date
+/// the document named last) and the clause's tense.
+pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: Tense) -> Option<Normalized> {
+    Some(match expr {
+        Expr::Date { year, month, day, year_shift } => {
+            let m = (*month)?;
+            let year = match (year, year_shift, anchor) {
+                (Some(y), _, _) => Some(*y),
+                (None, Some(s), Some(a)) => Some(i32::from(a.year()) + s),
+                (None, None, Some(a)) => Some(year_for(a, m, day.unwrap_or(1), tense)),
+                (None, _, None) => None,
+            };
+            match (year, day) {
+                (Some(y), Some(d)) => {
+                    let date = make(y, m, *d)?;
+                    dated(date_value(date), date)
+                }
+                (Some(y), None) => Normalized { date: make(y, m, 1), ..plain("DATE", format!("{y:04}-{m:02}")) },
+                (None, Some(d)) => partial("DATE", format!("XXXX-{m:02}-{d:02}")),
+                (None, None) => partial("DATE", format!("XXXX-{m:02}")),
+            }
+        }
+        Expr::DayOnly(d) => match anchor {
+            Some(a) => {
+                let (y, m) = (i32::from(a.year()), a.month() as u32);
+                let this = make(y, m, *d);
+                let date = match (tense, this) {
+                    (Tense::Past, Some(t)) if t <= a => t,
+                    (Tense::Future, Some(t)) if t >= a => t,
+                    (Tense::Past, _) => {
+                        let prev = a.first_of_month().checked_sub(1.day()).ok()?;
+                        make(i32::from(prev.year()), prev.month() as u32, *d)?
+                    }
+                    (Tense::Future, _) => {
+                        let next = a.last_of_month().checked_add(1.day()).ok()?;
+                        make(i32::from(next.year()), next.month() as u32, *d)?
+                    }
+                };
+                dated(date_value(date), date)
+            }
+            None => partial("DATE", format!("XXXX-XX-{d:02}")),
+        },
+        Expr::DayRel(n) => {
+            let a = anchor?;
+            let date = a.checked_add(n.days()).ok()?;
+            dated(date_value(date), date)
+        }
+        Expr::Weekday { weekday, shift } => {
+            let Some(a) = anchor else { return Some(partial("DATE", format!("XXXX-WXX-{weekday}"))) };
+            let today = weekday_number(a.weekday()) as i64;
+            let w = i64::from(*weekday);
+            let delta = match (shift, tense) {
+                (-1, _) => {
+                    let back = (today - w).rem_euclid(7);
+                    if back == 0 { -7 } else { -back }
+                }
+                (1, _) => {
+                    let d = (w - today).rem_euclid(7);
+                    if d == 0 { 7 } else { d }
+                }
+                (_, Tense::Future) => (w - today).rem_euclid(7),
+                (_, Tense::Past) => -((today - w).rem_euclid(7)),
+            };
+            let date = a.checked_add(delta.days()).ok()?;
+            dated(date_value(date), date)
+        }
+        Expr::UnitRel { unit, shift } => {
+            let a = anchor?;
+            let moved = shift_by(a, f64::from(shift.abs()), unit, i64::from(shift.signum()))?;
+            let value = match unit.as_str() {
+                "D" => date_value(moved),
+                "WE" => format!("{}-WE", iso_week(moved)),
+                other => offset_value(moved, other),
+            };
+            Normalized { date: (unit == "D").then_some(moved), ..plain("DATE", value) }
+        }
+        Expr::Offset { amount, unit, direction, from_anchor } => {
+            let base = if *from_anchor { anchor } else { last.or(anchor) };
+            match base {
+                Some(b) => {
+                    let date = shift_by(b, *amount, unit, i64::from(*direction))?;
+                    Normalized { date: Some(date), ..plain("DATE", offset_value(date, unit)) }
+                }
+                None => partial("DATE", "XXXX-XX-XX".into()),
+            }
+        }
+        Expr::Time { hour, minute, zone, date, .. } => {
+            let day = match date {
+                Some(d) => normalize(d, anchor, last, tense).and_then(|n| n.date),
+                None => anchor,
+            };
+            match day {
+                Some(d) => Normalized {
+                    kind: "TIME",
+                    value: format!("{}T{hour:02}:{minute:02}", date_value(d)),
+                    date: Some(d),
+                    zone: zone.clone(),
+                    clock: Some((d, *hour, *minute)),
+                    note: None,
+                },
+                None => {
+                    Normalized { zone: zone.clone(), ..partial("TIME", format!("XXXX-XX-XXT{hour:02}:{minute:02}")) }
+                }
+            }
+        }
+        Expr::Part { part, date } => {
+            let day = match date {
+                Some(d) => normalize(d, anchor, last, tense).and_then(|n| n.date),
+                None => anchor,
+            };
+            match day {
+                Some(d) => Normalized {
+                    kind: "TIME",
+                    value: format!("{}T{part}", date_value(d)),
+                    date: Some(d),
+                    ..plain("TIME", String::new())
+                },
+                None => partial("TIME", format!("XXXX-XX-XXT{part}")),
+            }
+        }
+        Expr::Duration { amount, unit } => {
+            let n = match amount {
+                None => "X".to_owned(),
+                Some(a) if a.fract() == 0.0 => format!("{}", *a as i64),
+                Some(a) => format!("{a}"),
+            };
+            let value = match unit.as_str() {
+                "H" | "MIN" | "S" => format!("PT{n}{}", if unit == "MIN" { "M" } else { unit.as_str() }),
+                other => format!("P{n}{other}"),
+            };
+            plain("DURATION", value)
+        }
+        Expr::Set(value) => plain("SET", value.clone()),
+        Expr::Reference(r) => plain("DATE", r.clone()),
+        Expr::Year(y) => Normalized { date: make(*y, 1, 1), ..plain("DATE", format!("{y:04}")) },
+        Expr::Decade(d) => plain("DATE", format!("{d:03}")),
+        Expr::Quarter { quarter, year, shift } => {
+            let y = year.or_else(|| anchor.map(|a| i32::from(a.year()) + shift.unwrap_or(0)));
+            match y {
+                Some(y) => plain("DATE", format!("{y:04}-Q{quarter}")),
+                None => partial("DATE", format!("XXXX-Q{quarter}")),
+            }
+        }
+        Expr::Season { season, year, shift } => {
+            let y = year.or_else(|| anchor.map(|a| i32::from(a.year()) + shift.unwrap_or(0)));
+            match y {
+                Some(y) => plain("DATE", format!("{y:04}-{season}")),
+                None => partial("DATE", format!("XXXX-{season}")),
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn year_less_dates_follow_the_tense() {
+        let anchor = Some(d("2020-12-03"));
+        let tenth = Expr::DayOnly(10);
+        assert_eq!(normalize(&tenth, anchor, None, Tense::Past).unwrap().value, "2020-11-10");
+        assert_eq!(normalize(&tenth, anchor, None, Tense::Future).unwrap().value, "2020-12-10");
+        let third = Expr::DayOnly(3);
+        assert_eq!(normalize(&third, anchor, None, Tense::Past).unwrap().value, "2020-12-03");
+        let nov9 = Expr::Date { year: None, month: Some(11), day: Some(9), year_shift: None };
+        assert_eq!(normalize(&nov9, anchor, None, Tense::Past).unwrap().value, "2020-11-09");
+        let jan5 = Expr::Date { year: None, month: Some(1), day: Some(5), year_shift: None };
+        assert_eq!(normalize(&jan5, anchor, None, Tense::Past).unwrap().value, "2020-01-05");
+        assert_eq!(normalize(&jan5, anchor, None, Tense::Future).unwrap().value, "2021-01-05");
+    }
+
+    #[test]
+    fn without_an_anchor_the_year_stays_unknown() {
+        let n = normalize(
+            &Expr::Date { year: None, month: Some(12), day: Some(3), year_shift: None },
+            None,
+            None,
+            Tense::Past,
+        )
+        .unwrap();
+        assert_eq!(n.value, "XXXX-12-03");
+        assert!(n.note.is_some());
+    }
+
+    #[test]
+    fn relative_expressions() {
+        let anchor = Some(d("1998-02-06")); // a Friday
+        let v = |e: Expr| normalize(&e, anchor, None, Tense::Past).unwrap().value;
+        assert_eq!(v(Expr::DayRel(-1)), "1998-02-05");
+        assert_eq!(v(Expr::Weekday { weekday: 3, shift: 0 }), "1998-02-04");
+        assert_eq!(v(Expr::Weekday { weekday: 5, shift: -1 }), "1998-01-30");
+        assert_eq!(v(Expr::UnitRel { unit: "Y".into(), shift: -1 }), "1997");
+        assert_eq!(v(Expr::UnitRel { unit: "W".into(), shift: 0 }), "1998-W06");
+        assert_eq!(v(Expr::UnitRel { unit: "M".into(), shift: 1 }), "1998-03");
+        assert_eq!(v(Expr::Offset { amount: 3.0, unit: "Y".into(), direction: -1, from_anchor: true }), "1995");
+        assert_eq!(v(Expr::Duration { amount: Some(72.0), unit: "H".into() }), "PT72H");
+        assert_eq!(v(Expr::Duration { amount: None, unit: "Y".into() }), "PXY");
+    }
+}

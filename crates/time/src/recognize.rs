@@ -1,0 +1,664 @@
+//! Finding time expressions in a sentence's tokens.
+//!
+//! A scanner tries, at each token, every pattern below and keeps the
+//! longest match; what it returns is the expression's *meaning* before
+//! anchoring ([`Expr`]). Normalization ([`crate::normalize`]) turns that
+//! into a TIMEX3 value against the document's anchor.
+
+use crate::words::{Words, Zone};
+
+/// What an expression says, before anchoring. (Fields are named for what
+/// they hold; each variant's comment says how to read them.)
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub enum Expr {
+    /// A calendar date, as much of it as is written.
+    Date { year: Option<i32>, month: Option<u32>, day: Option<u32>, year_shift: Option<i32> },
+    /// `the 10th`: a day of an unwritten month.
+    DayOnly(u32),
+    /// `yesterday`, `today`, `tomorrow`: days from the anchor.
+    DayRel(i64),
+    /// `Friday`, `last Friday`, `next Tuesday` (shift -1, 0, +1).
+    Weekday { weekday: u32, shift: i32 },
+    /// `this week`, `last year`, `next month` (unit, shift).
+    UnitRel { unit: String, shift: i32 },
+    /// `two days later` (+1, from the last date), `three weeks ago` (-1,
+    /// from the anchor), `a week earlier` (-1, from the last date).
+    Offset { amount: f64, unit: String, direction: i32, from_anchor: bool },
+    /// A clock time, with its zone if written.
+    Time { hour: u32, minute: u32, zone: Option<Zone>, local: bool, date: Option<Box<Expr>> },
+    /// A part of a day (`the morning`, `Monday morning`, `tonight`).
+    Part { part: String, date: Option<Box<Expr>> },
+    /// `three years`, `72 hours`, `several days` (amount None = vague).
+    Duration { amount: Option<f64>, unit: String },
+    /// `every day`, `weekly`: the value of the SET.
+    Set(String),
+    /// `now`, `recently`, `the future`.
+    Reference(String),
+    /// `1994`.
+    Year(i32),
+    /// `the 1990s` → 199.
+    Decade(i32),
+    /// `the third quarter (of 1998)`.
+    Quarter { quarter: u32, year: Option<i32>, shift: Option<i32> },
+    /// `this summer`, `the spring of 1999`.
+    Season { season: String, year: Option<i32>, shift: Option<i32> },
+}
+
+/// A recognized expression: tokens `start..end` of the sentence, what it
+/// says, and its TIMEX3 modifier.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    pub modifier: Option<String>,
+}
+
+/// A sentence's words as written and lower-cased once.
+#[allow(missing_docs)]
+pub struct Tokens<'a> {
+    pub text: Vec<&'a str>,
+    pub lower: Vec<String>,
+}
+
+impl Tokens<'_> {
+    fn at(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// A number written in digits or words (`72`, `two`, `twenty four`,
+/// `1.5`): value and tokens used.
+fn number(w: &Words, t: &Tokens, i: usize) -> Option<(f64, usize)> {
+    let word = t.at(i);
+    if word.is_empty() {
+        return None;
+    }
+    if word.bytes().all(|b| b.is_ascii_digit() || b == b'.') && word.bytes().next()?.is_ascii_digit() {
+        let v: f64 = word.parse().ok()?;
+        return (v < 100_000.0).then_some((v, 1));
+    }
+    let two = format!("{} {}", word, t.at(i + 1));
+    if let Some(&v) = w.number.get(&two) {
+        return Some((v, 2));
+    }
+    let &v = w.number.get(word)?;
+    // `twenty four`, `twenty-four`.
+    if (20.0..100.0).contains(&v)
+        && v % 10.0 == 0.0
+        && let Some(&u) = w.number.get(t.at(i + 1)).filter(|u| (1.0..10.0).contains(*u))
+    {
+        return Some((v + u, 2));
+    }
+    Some((v, 1))
+}
+
+/// A day of the month: `3`, `3rd`, `10th`, `third`.
+fn day_number(w: &Words, word: &str) -> Option<u32> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let day = if !digits.is_empty() {
+        let rest = &word[digits.len()..];
+        if !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) {
+            return None;
+        }
+        digits.parse().ok()?
+    } else {
+        u32::try_from(*w.ordinal.get(word)?).ok()?
+    };
+    (1..=31).contains(&day).then_some(day)
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    let y: i32 = (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())??;
+    (1800..=2199).contains(&y).then_some(y)
+}
+
+fn month(w: &Words, word: &str) -> Option<u32> {
+    w.month.get(word.trim_end_matches('.')).copied()
+}
+
+/// `this year`, `last year`, `next year` after a date: the year shift.
+fn year_shift(t: &Tokens, i: usize) -> Option<(i32, usize)> {
+    let shift = match t.at(i) {
+        "this" => 0,
+        "last" => -1,
+        "next" => 1,
+        _ => return None,
+    };
+    (t.at(i + 1) == "year").then_some((shift, 2))
+}
+
+/// A calendar date: `December 3rd`, `Dec. 3, 2020`, `3 December 2020`,
+/// `the 3rd of December`, `December 2020`, `2020-12-03`, `10.11.2020`.
+fn date(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
+    let word = t.at(i);
+    // ISO and numeric dates in one token.
+    if let Some(e) = numeric_date(word) {
+        return Some((i + 1, e));
+    }
+    let mut j = i;
+    let mon;
+    let (mut year, mut day) = (None, None);
+    if let Some(m) = month(w, word) {
+        if word == "may" && t.text.get(i).is_some_and(|s| s.starts_with('m')) {
+            return None;
+        }
+        mon = Some(m);
+        j += 1;
+        if t.at(j) == "." {
+            j += 1;
+        }
+        if let Some(d) = day_number(w, t.at(j)).filter(|_| !t.at(j).is_empty()) {
+            day = Some(d);
+            j += 1;
+            if t.at(j) == "," && year_number(t.at(j + 1)).is_some() {
+                j += 1;
+            }
+        } else if t.at(j) == "of" && year_number(t.at(j + 1)).is_some() {
+            j += 1;
+        }
+        if let Some(y) = year_number(t.at(j)) {
+            year = Some(y);
+            j += 1;
+        }
+        if day.is_none() && year.is_none() {
+            // A month alone (`in December`) is a date of unknown year.
+            let prev = if i > 0 { t.at(i - 1) } else { "" };
+            if !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "of"
+                    | "by"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "through"
+                    | "to"
+            ) {
+                return None;
+            }
+        }
+    } else if let Some(d) = day_number(w, word) {
+        // `3 December`, `3rd of December`.
+        let mut k = i + 1;
+        if t.at(k) == "of" {
+            k += 1;
+        }
+        let m = month(w, t.at(k))?;
+        day = Some(d);
+        mon = Some(m);
+        j = k + 1;
+        if t.at(j) == "," && year_number(t.at(j + 1)).is_some() {
+            j += 1;
+        }
+        if let Some(y) = year_number(t.at(j)) {
+            year = Some(y);
+            j += 1;
+        }
+    } else {
+        return None;
+    }
+    let mut shift = None;
+    if year.is_none()
+        && let Some((s, n)) = year_shift(t, j)
+    {
+        shift = Some(s);
+        j += n;
+    }
+    Some((j, Expr::Date { year, month: mon, day, year_shift: shift }))
+}
+
+/// `2020-12-03`, `2020-12`, `10.11.2020`, `10/11/2020` (day first when
+/// dotted, month first when slashed, as the conventions of the copy).
+fn numeric_date(word: &str) -> Option<Expr> {
+    let parts: Vec<&str> = word.split(['-', '.', '/']).collect();
+    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) || parts.len() < 2 {
+        return None;
+    }
+    let n: Vec<i32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+    let sep = word.chars().find(|c| !c.is_ascii_digit())?;
+    let (y, m, d) = match (parts.len(), sep) {
+        (3, '-') if parts[0].len() == 4 => (n[0], n[1], Some(n[2])),
+        (2, '-') if parts[0].len() == 4 && parts[1].len() == 2 => (n[0], n[1], None),
+        (3, '.') if parts[2].len() == 4 => (n[2], n[1], Some(n[0])),
+        (3, '/') if parts[2].len() == 4 => (n[2], n[0], Some(n[1])),
+        _ => return None,
+    };
+    let ok = (1800..=2199).contains(&y) && (1..=12).contains(&m) && d.is_none_or(|d| (1..=31).contains(&d));
+    ok.then(|| Expr::Date { year: Some(y), month: Some(m as u32), day: d.map(|d| d as u32), year_shift: None })
+}
+
+/// `00:00`, `5:00`, `7 p.m.`, `7pm`, `2 AM`, `1600 GMT`, `noon`,
+/// `midnight`, each with an optional zone (`Moscow time`, `GMT`,
+/// `local time`, `UTC+4`).
+fn time(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
+    let word = t.at(i);
+    let mut j = i + 1;
+    let (mut hour, mut minute, mut clock) = (None, 0u32, false);
+    if let Some((h, m)) = word.split_once(':') {
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+        hour = Some(h);
+        minute = m;
+        clock = true;
+    } else if word == "noon" || word == "midday" {
+        hour = Some(12);
+    } else if word == "midnight" {
+        hour = Some(0);
+    } else if let Some(digits) =
+        word.strip_suffix("am").or(word.strip_suffix("pm")).or(word.strip_suffix("a.m.")).or(word.strip_suffix("p.m."))
+    {
+        let h: u32 = digits.parse().ok()?;
+        hour = Some(if word.contains('p') && h < 12 {
+            h + 12
+        } else if word.contains('a') && h == 12 {
+            0
+        } else {
+            h
+        });
+        clock = true;
+    } else if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+        // `1600 GMT`: military time only with a zone after it.
+        let zone_next = w.zones.contains_key(t.at(i + 1));
+        if !zone_next {
+            return None;
+        }
+        hour = Some(word[..2].parse().ok()?);
+        minute = word[2..].parse().ok()?;
+        clock = true;
+    } else if let Ok(h) = word.parse::<u32>() {
+        let ampm = t.at(i + 1);
+        if matches!(ampm, "a.m." | "am" | "a.m" | "p.m." | "pm" | "p.m") {
+            hour = Some(if ampm.starts_with('p') && h < 12 {
+                h + 12
+            } else if ampm.starts_with('a') && h == 12 {
+                0
+            } else {
+                h
+            });
+            j += 1;
+            clock = true;
+        } else if matches!(ampm, "o'clock" | "hours" | "hrs") && h <= 24 && t.at(i + 2) != "ago" {
+            hour = Some(h);
+            j += 1;
+            clock = true;
+        } else {
+            return None;
+        }
+    }
+    let mut hour = hour?;
+    if clock && matches!(t.at(j), "a.m." | "am" | "p.m." | "pm") {
+        let pm = t.at(j).starts_with('p');
+        hour = if pm && hour < 12 {
+            hour + 12
+        } else if !pm && hour == 12 {
+            0
+        } else {
+            hour
+        };
+        j += 1;
+    }
+    if hour > 24 || minute > 59 {
+        return None;
+    }
+    let (zone, local, used) = zone_after(w, t, j);
+    j += used;
+    Some((j, Expr::Time { hour: hour % 24, minute, zone, local, date: None }))
+}
+
+/// A zone after a time: `Moscow time`, `GMT`, `UTC+4`, `local time`.
+fn zone_after(w: &Words, t: &Tokens, j: usize) -> (Option<Zone>, bool, usize) {
+    let one = t.at(j);
+    let two = format!("{} {}", one, t.at(j + 1));
+    if two == "local time" {
+        return (None, true, 2);
+    }
+    if let Some(z) = w.zones.get(&two) {
+        return (Some(z.clone()), false, 2);
+    }
+    // `UTC+4`, `GMT+03:00`, `UTC + 4`.
+    for base in ["utc", "gmt"] {
+        if let Some(rest) = one.strip_prefix(base).filter(|r| r.starts_with(['+', '-']))
+            && let Some(off) = crate::words::parse_offset(rest)
+        {
+            return (Some(Zone::Fixed(off)), false, 1);
+        }
+        if one == base
+            && matches!(t.at(j + 1), "+" | "-")
+            && let Some(off) = crate::words::parse_offset(&format!("{}{}", t.at(j + 1), t.at(j + 2)))
+        {
+            return (Some(Zone::Fixed(off)), false, 3);
+        }
+    }
+    match w.zones.get(one) {
+        Some(z) if one.len() >= 3 => (Some(z.clone()), false, 1),
+        _ => (None, false, 0),
+    }
+}
+
+/// A unit word (`days`, `year`), or the unit half of `two-month`.
+fn unit(w: &Words, word: &str) -> Option<String> {
+    w.unit.get(word).cloned()
+}
+
+/// `three years`, `72 hours`, `two-month`, `a week`, `several days`,
+/// `twenty four hours`; then `later`, `earlier`, `ago` make it an offset.
+fn duration(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
+    let word = t.at(i);
+    // `two-month`, `72-hour`, `five-year`.
+    if let Some((n, u)) = word.split_once('-') {
+        let u = unit(w, u)?;
+        let amount = w.number.get(n).copied().or_else(|| n.parse().ok())?;
+        return Some((i + 1, Expr::Duration { amount: Some(amount), unit: u }));
+    }
+    let (amount, used) = match number(w, t, i) {
+        Some((v, n)) => (Some(v), n),
+        None if w.vague.contains_key(word) => (None, 1),
+        None => return None,
+    };
+    let mut j = i + used;
+    // `a year and a half` is beyond this scanner; `one and a half years`.
+    if matches!(t.at(j), "more" | "additional" | "straight" | "consecutive" | "full") {
+        j += 1;
+    }
+    let u = unit(w, t.at(j))?;
+    // Years are not durations: `2020 years` is not said.
+    if amount.is_some_and(|a| a >= 1800.0) {
+        return None;
+    }
+    j += 1;
+    let direction = match t.at(j) {
+        "later" | "after" | "hence" => Some((1, false)),
+        "earlier" | "before" | "previously" => Some((-1, false)),
+        "ago" => Some((-1, true)),
+        _ => None,
+    };
+    if let Some((d, from_anchor)) = direction {
+        // `after`/`before` followed by more words are prepositions, not
+        // the end of an offset.
+        let dangling = matches!(t.at(j), "after" | "before") && !t.at(j + 1).is_empty() && t.at(j + 1) != ",";
+        if !dangling {
+            return Some((j + 1, Expr::Offset { amount: amount.unwrap_or(1.0), unit: u, direction: d, from_anchor }));
+        }
+    }
+    Some((j, Expr::Duration { amount, unit: u }))
+}
+
+/// Everything else that starts with a word: days, weekdays, relative units,
+/// references, sets, years, decades, quarters, seasons, parts of day.
+fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
+    let word = t.at(i);
+    let next = t.at(i + 1);
+    if let Some(&d) = w.dayword.get(word) {
+        if word == "tonight" {
+            return Some((i + 1, Expr::Part { part: "NI".into(), date: Some(Box::new(Expr::DayRel(0))) }));
+        }
+        // `yesterday morning`.
+        if let Some(p) = w.part.get(next) {
+            return Some((i + 2, Expr::Part { part: p.clone(), date: Some(Box::new(Expr::DayRel(d))) }));
+        }
+        return Some((i + 1, Expr::DayRel(d)));
+    }
+    if let Some(&wd) = w.weekday.get(word.trim_end_matches('.')) {
+        if t.text.get(i).is_some_and(|s| s.starts_with(char::is_lowercase)) && word.len() <= 4 {
+            return None;
+        }
+        if let Some(p) = w.part.get(next) {
+            return Some((
+                i + 2,
+                Expr::Part { part: p.clone(), date: Some(Box::new(Expr::Weekday { weekday: wd, shift: 0 })) },
+            ));
+        }
+        return Some((i + 1, Expr::Weekday { weekday: wd, shift: 0 }));
+    }
+    let shift = match word {
+        "last" | "past" | "previous" => Some(-1),
+        "this" | "current" => Some(0),
+        "next" | "coming" | "following" => Some(1),
+        _ => None,
+    };
+    if let Some(s) = shift {
+        if let Some(&wd) = w.weekday.get(next) {
+            return Some((i + 2, Expr::Weekday { weekday: wd, shift: s }));
+        }
+        if let Some(u) = unit(w, next).filter(|u| matches!(u.as_str(), "D" | "W" | "M" | "Y" | "WE" | "Q" | "DE")) {
+            if next.ends_with('s') {
+                return None;
+            }
+            if matches!(word, "past" | "following") && u != "WE" {
+                // `the past year` is a duration; `the following day` a date.
+                if word == "past" {
+                    return Some((i + 2, Expr::Duration { amount: Some(1.0), unit: u }));
+                }
+                return Some((i + 2, Expr::Offset { amount: 1.0, unit: u, direction: 1, from_anchor: false }));
+            }
+            return Some((i + 2, Expr::UnitRel { unit: u, shift: s }));
+        }
+        if let Some(season) = w.season.get(next) {
+            return Some((i + 2, Expr::Season { season: season.clone(), year: None, shift: Some(s) }));
+        }
+        if let Some(m) = month(w, next) {
+            let year_shift = if s == 0 { None } else { Some(s) };
+            return Some((i + 2, Expr::Date { year: None, month: Some(m), day: None, year_shift }));
+        }
+        if word == "this" && w.part.contains_key(next) {
+            return Some((i + 2, Expr::Part { part: w.part[next].clone(), date: Some(Box::new(Expr::DayRel(0))) }));
+        }
+        // `the past two years`, `in the next 72 hours`: a duration (but
+        // `will last 72 hours` is a verb).
+        let prev = if i > 0 { t.at(i - 1) } else { "" };
+        if matches!(word, "past" | "last" | "next")
+            && matches!(prev, "the" | "for" | "in" | "over" | "during" | "within")
+            && let Some((end, Expr::Duration { amount, unit })) = duration(w, t, i + 1)
+        {
+            return Some((end, Expr::Duration { amount, unit }));
+        }
+    }
+    // `the next day`, `the same day`, `the day before`, `that day`.
+    if word == "same" && next == "day" {
+        return Some((i + 2, Expr::Offset { amount: 0.0, unit: "D".into(), direction: 1, from_anchor: false }));
+    }
+    if word == "day" && next == "before" && matches!(t.at(i + 2), "" | "," | "." | "yesterday") {
+        return Some((i + 2, Expr::Offset { amount: 1.0, unit: "D".into(), direction: -1, from_anchor: false }));
+    }
+    if let Some(r) = w.reference.get(word) {
+        return Some((i + 1, Expr::Reference(r.clone())));
+    }
+    let two = format!("{word} {next}");
+    if let Some(r) = w.reference.get(&two) {
+        return Some((i + 2, Expr::Reference(r.clone())));
+    }
+    if let Some(s) = w.set.get(word) {
+        return Some((i + 1, Expr::Set(s.clone())));
+    }
+    if matches!(word, "every" | "each" | "per")
+        && let Some(u) = unit(w, next)
+    {
+        return Some((
+            i + 2,
+            Expr::Set(format!("P1{}", if matches!(u.as_str(), "H" | "MIN" | "S") { format!("T{u}") } else { u })),
+        ));
+    }
+    if let Some(y) = year_number(word) {
+        // Not a count of something: `2020 troops`.
+        if next.ends_with('s') && next.len() > 3 && !matches!(next, "was" | "has" | "is") {
+            return None;
+        }
+        return Some((i + 1, Expr::Year(y)));
+    }
+    // `1990s`, `'90s`, `the nineties`.
+    if let Some(d) =
+        word.strip_suffix('s').filter(|d| d.len() == 4 && d.ends_with('0')).and_then(|d| d.parse::<i32>().ok())
+        && (1800..=2190).contains(&d)
+    {
+        return Some((i + 1, Expr::Decade(d / 10)));
+    }
+    if let Some(&q) = w.ordinal.get(word).filter(|&&q| (1..=4).contains(&q))
+        && next == "quarter"
+    {
+        let mut j = i + 2;
+        let mut year = None;
+        if t.at(j) == "of" && year_number(t.at(j + 1)).is_some() {
+            year = year_number(t.at(j + 1));
+            j += 2;
+        }
+        return Some((j, Expr::Quarter { quarter: q as u32, year, shift: None }));
+    }
+    if let Some(season) = w.season.get(word) {
+        let mut j = i + 1;
+        let mut year = None;
+        if t.at(j) == "of" && year_number(t.at(j + 1)).is_some() {
+            year = year_number(t.at(j + 1));
+            j += 2;
+        } else if let Some(y) = year_number(next) {
+            year = Some(y);
+            j += 1;
+        }
+        if year.is_some() || (i > 0 && t.at(i - 1) == "the") {
+            return Some((j, Expr::Season { season: season.clone(), year, shift: None }));
+        }
+    }
+    if let Some(p) = w.part.get(word) {
+        // `the morning`, `in the evening`; `morning of the 10th`.
+        let prev = if i > 0 { t.at(i - 1) } else { "" };
+        if matches!(prev, "the" | "this" | "that" | "early" | "late") {
+            return Some((i + 1, Expr::Part { part: p.clone(), date: None }));
+        }
+    }
+    None
+}
+
+/// All expressions of a sentence, left to right, not overlapping.
+pub fn scan(w: &Words, t: &Tokens) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < t.lower.len() {
+        let mut best: Option<(usize, Expr)> = None;
+        for found in [date(w, t, i), time(w, t, i), duration(w, t, i), word_forms(w, t, i)].into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| found.0 > b.0) {
+                best = Some(found);
+            }
+        }
+        let Some((end, expr)) = best else {
+            i += 1;
+            continue;
+        };
+        let (start, modifier) = extend_left(w, t, i, &expr, hits.last().map_or(0, |h: &Hit| h.end));
+        let mut hit = Hit { start, end, expr, modifier };
+        extend_right(w, t, &mut hit);
+        i = hit.end;
+        hits.push(hit);
+    }
+    hits
+}
+
+/// Takes in a determiner or a modifier before an expression (`the 1990s`,
+/// `early 1998`, `about three years`, `the morning`).
+fn extend_left(w: &Words, t: &Tokens, i: usize, expr: &Expr, floor: usize) -> (usize, Option<String>) {
+    let mut start = i;
+    let mut modifier = None;
+    for len in [3usize, 2, 1] {
+        if start >= floor + len {
+            let phrase = t.lower[start - len..start].join(" ");
+            if let Some(m) = w.modifier.get(&phrase) {
+                modifier = Some(m.clone());
+                start -= len;
+                break;
+            }
+        }
+    }
+    let takes_the = matches!(
+        expr,
+        Expr::Decade(_)
+            | Expr::Quarter { .. }
+            | Expr::Season { .. }
+            | Expr::Part { .. }
+            | Expr::DayOnly(_)
+            | Expr::Offset { .. }
+            | Expr::UnitRel { .. }
+    ) || matches!(expr, Expr::Duration { .. } if matches!(t.at(i), "past" | "last" | "next" | "first" | "previous"));
+    if start > floor && takes_the && t.at(start - 1) == "the" {
+        start -= 1;
+    }
+    (start, modifier)
+}
+
+/// Takes in what follows an expression: `of the 10th` after a part of day,
+/// `of 1998` after a month.
+fn extend_right(w: &Words, t: &Tokens, hit: &mut Hit) {
+    if let Expr::Part { date: None, .. } = hit.expr
+        && t.at(hit.end) == "of"
+    {
+        let mut k = hit.end + 1;
+        if t.at(k) == "the" {
+            k += 1;
+        }
+        if let Some(d) = day_number(w, t.at(k)) {
+            if let Expr::Part { date, .. } = &mut hit.expr {
+                *date = Some(Box::new(Expr::DayOnly(d)));
+            }
+            hit.end = k + 1;
+        }
+    }
+}
+
+/// `the 3rd`, `on the 10th`: day-only dates, which need a `the` before them.
+pub fn day_only_and_clock_dates(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
+    let mut extra = Vec::new();
+    for i in 1..t.lower.len() {
+        if t.at(i - 1) != "the" || hits.iter().any(|h| h.start <= i && i < h.end) {
+            continue;
+        }
+        let word = t.at(i);
+        let Some(d) = day_number(w, word) else { continue };
+        // Ordinal words (`the third`) are too often counts; digits with a
+        // suffix are dates when nothing countable follows.
+        if !word.starts_with(|c: char| c.is_ascii_digit()) || word.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let next = t.at(i + 1);
+        let glue = [
+            "and", "at", "of", "in", "to", "that", "when", "after", "before", "from", "until", "the", "while", "as",
+            "with", "by", "on", "said", "was", "were", "will",
+        ];
+        if !next.is_empty() && next.chars().all(char::is_alphabetic) && !glue.contains(&next) {
+            continue;
+        }
+        extra.push(Hit { start: i - 1, end: i + 1, expr: Expr::DayOnly(d), modifier: None });
+    }
+    hits.extend(extra);
+    hits.sort_by_key(|h| h.start);
+    // A clock time takes the date written next to it in the sentence
+    // (`00:00 Moscow time ... on the 10th`): the nearest date after it
+    // within a few words, else the nearest before it, else any after.
+    let dates: Vec<(usize, usize, Expr)> = hits
+        .iter()
+        .filter(|h| {
+            matches!(
+                h.expr,
+                Expr::Date { day: Some(_), .. } | Expr::DayOnly(_) | Expr::DayRel(_) | Expr::Weekday { .. }
+            )
+        })
+        .map(|h| (h.start, h.end, h.expr.clone()))
+        .collect();
+    for hit in hits.iter_mut() {
+        if let Expr::Time { date, .. } = &mut hit.expr {
+            let (s, e) = (hit.start, hit.end);
+            let after_near = dates.iter().filter(|d| d.0 >= e && d.0 - e <= 8).min_by_key(|d| d.0);
+            let before = dates.iter().filter(|d| d.1 <= s).max_by_key(|d| d.1);
+            let after_any = dates.iter().filter(|d| d.0 >= e).min_by_key(|d| d.0);
+            if let Some(found) = after_near.or(before).or(after_any) {
+                *date = Some(Box::new(found.2.clone()));
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The word lists of `data/time/words.tsv`, `zones.tsv` and
+//! `country-zones.tsv`.
+
+use std::collections::HashMap;
+
+const WORDS: &str = include_str!("../../../data/time/words.tsv");
+const ZONES: &str = include_str!("../../../data/time/zones.tsv");
+const COUNTRY_ZONES: &str = include_str!("../../../data/time/country-zones.tsv");
+
+/// A zone as copy names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Zone {
+    /// An IANA zone (`Europe/Moscow`).
+    Iana(String),
+    /// A fixed offset in seconds east of UTC.
+    Fixed(i32),
+}
+
+/// The words of time expressions, by kind (the kinds of `words.tsv`).
+#[derive(Debug, Default)]
+#[allow(missing_docs)]
+pub struct Words {
+    pub month: HashMap<String, u32>,
+    pub weekday: HashMap<String, u32>,
+    pub number: HashMap<String, f64>,
+    pub ordinal: HashMap<String, i32>,
+    pub unit: HashMap<String, String>,
+    pub vague: HashMap<String, String>,
+    pub part: HashMap<String, String>,
+    pub season: HashMap<String, String>,
+    pub modifier: HashMap<String, String>,
+    pub reference: HashMap<String, String>,
+    pub dayword: HashMap<String, i64>,
+    pub set: HashMap<String, String>,
+    /// Zone phrases (`moscow time`, `gmt`).
+    pub zones: HashMap<String, Zone>,
+    /// Country code → zone of its capital.
+    pub country_zones: HashMap<String, String>,
+}
+
+/// Reads `+03:00` / `-05:30`.
+pub fn parse_offset(s: &str) -> Option<i32> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    ((0..=14).contains(&h) && (0..60).contains(&m)).then_some(sign * (h * 3600 + m * 60))
+}
+
+impl Words {
+    /// Reads the embedded lists.
+    pub fn load() -> Words {
+        let mut w = Words::default();
+        let rows = |text: &'static str| {
+            text.lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .map(|l| l.split('\t').collect::<Vec<_>>())
+        };
+        for f in rows(WORDS).filter(|f| f.len() == 3) {
+            let (word, value) = (f[1].to_owned(), f[2]);
+            match f[0] {
+                "month" => drop(value.parse().map(|v| w.month.insert(word, v))),
+                "weekday" => drop(value.parse().map(|v| w.weekday.insert(word, v))),
+                "number" => drop(value.parse().map(|v| w.number.insert(word, v))),
+                "ordinal" => drop(value.parse().map(|v| w.ordinal.insert(word, v))),
+                "unit" => drop(w.unit.insert(word, value.to_owned())),
+                "vague" => drop(w.vague.insert(word, value.to_owned())),
+                "part" => drop(w.part.insert(word, value.to_owned())),
+                "season" => drop(w.season.insert(word, value.to_owned())),
+                "modifier" => drop(w.modifier.insert(word, value.to_owned())),
+                "reference" => drop(w.reference.insert(word, value.to_owned())),
+                "dayword" => drop(value.parse().map(|v| w.dayword.insert(word, v))),
+                "set" => drop(w.set.insert(word, value.to_owned())),
+                _ => {}
+            }
+        }
+        for f in rows(ZONES).filter(|f| f.len() == 3) {
+            let zone = match parse_offset(f[1]) {
+                Some(seconds) => Zone::Fixed(seconds),
+                None => Zone::Iana(f[1].to_owned()),
+            };
+            w.zones.insert(f[0].to_owned(), zone);
+        }
+        for f in rows(COUNTRY_ZONES).filter(|f| f.len() == 3) {
+            w.country_zones.insert(f[0].to_owned(), f[1].to_owned());
+        }
+        w
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads_and_every_zone_exists() {
+        let w = Words::load();
+        assert_eq!(w.month["december"], 12);
+        assert_eq!(w.weekday["friday"], 5);
+        assert_eq!(w.unit["hours"], "H");
+        assert_eq!(w.zones["gmt"], Zone::Fixed(0));
+        for (phrase, zone) in &w.zones {
+            if let Zone::Iana(name) = zone {
+                assert!(jiff::tz::TimeZone::get(name).is_ok(), "{phrase}: {name}");
+            }
+        }
+        for (code, name) in &w.country_zones {
+            assert!(jiff::tz::TimeZone::get(name).is_ok(), "{code}: {name}");
+        }
+        assert_eq!(parse_offset("+05:30"), Some(19800));
+        assert_eq!(parse_offset("-04:00"), Some(-14400));
+        assert_eq!(parse_offset("+99:00"), None);
+    }
+}
