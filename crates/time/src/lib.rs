@@ -48,10 +48,58 @@ impl Resources {
 
 /// Words that mark a clause as future.
 const FUTURE: &[&str] =
-    &["will", "'ll", "shall", "would", "going", "expected", "scheduled", "plans", "plan", "intends", "next"];
+    &["will", "'ll", "shall", "going", "expected", "scheduled", "plans", "plan", "intends", "upcoming"];
+/// Words that mark a clause as past (besides verbs in -ed).
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "says",
+    "told",
+    "ago",
+    "began",
+    "broke",
+    "came",
+    "went",
+    "took",
+    "made",
+    "met",
+    "held",
+    "gave",
+    "left",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "signed",
+    "agreed",
+    "announced",
+    "reported",
+    "killed",
+];
 
-fn tense(lower: &[String]) -> Tense {
-    if lower.iter().any(|w| FUTURE.contains(&w.as_str())) { Tense::Future } else { Tense::Past }
+/// The tense of the clause around tokens `start..end`: the nearest tense
+/// marker within a few words wins.
+fn tense_near(lower: &[String], start: usize, end: usize) -> Tense {
+    let marker = |w: &str| {
+        if FUTURE.contains(&w) {
+            Some(Tense::Future)
+        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)) {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    };
+    for distance in 1..=8 {
+        let left = start.checked_sub(distance).and_then(|i| lower.get(i)).and_then(|w| marker(w));
+        let right = lower.get(end + distance - 1).and_then(|w| marker(w));
+        if let Some(t) = left.or(right) {
+            return t;
+        }
+    }
+    Tense::Unknown
 }
 
 /// The document date: the user's or the source's, else the dateline's when
@@ -113,8 +161,8 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
         let tokens = Tokens { text, lower };
         let mut hits = scan(words, &tokens);
         recognize::day_only_and_clock_dates(words, &tokens, &mut hits);
-        let tense = tense(&tokens.lower);
         for hit in hits {
+            let tense = tense_near(&tokens.lower, hit.start, hit.end);
             let Some(n) = normalize::normalize(&hit.expr, anchor, last, tense) else { continue };
             let span = Span::new(sentence.tokens[hit.start].span.start(), sentence.tokens[hit.end - 1].span.end());
             let (instant, zone) = instant(doc, index, &hit.expr, &n, words);

@@ -16,10 +16,12 @@ use jiff::{Span as JSpan, ToSpan};
 /// The tense of a clause, for anchoring year-less dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
-    /// Past or present: the most recent occurrence.
+    /// Past: the most recent occurrence.
     Past,
     /// Future: the next occurrence.
     Future,
+    /// Not marked near the expression: the nearest occurrence.
+    Unknown,
 }
 
 /// A normalized expression.
@@ -64,23 +66,29 @@ fn partial(kind: &'static str, value: String) -> Normalized {
     Normalized { note: Some("no document date: the year cannot be known".into()), ..plain(kind, value) }
 }
 
-/// The year that puts month `m` (day `d`) nearest the anchor in the
-/// clause's direction.
+/// The year that puts month `m` (day `d`) nearest the anchor; the
+/// clause's tense decides between two candidates about as near (news names
+/// recent and coming dates, rarely ones half a year away).
 fn year_for(anchor: Date, m: u32, d: u32, tense: Tense) -> i32 {
     let y = i32::from(anchor.year());
-    let this = make(y, m, d.min(28)).unwrap_or(anchor);
-    match tense {
-        // A date a little after the anchor in a past-tense clause is most
-        // likely a slip of a day or two, not last year's.
-        Tense::Past if this > anchor.checked_add(2.days()).unwrap_or(anchor) => y - 1,
-        Tense::Future if this < anchor => y + 1,
-        _ => y,
-    }
+    let days = |year: i32| {
+        make(year, m, d.min(28)).and_then(|c| anchor.until(c).ok()).map_or(i64::MAX / 4, |s| i64::from(s.get_days()))
+    };
+    let candidates = [(y - 1, days(y - 1)), (y, days(y)), (y + 1, days(y + 1))];
+    let fits = |dc: i64| match tense {
+        Tense::Past => dc <= 2,
+        Tense::Future => dc >= -2,
+        Tense::Unknown => true,
+    };
+    let nearest = candidates.iter().min_by_key(|c| c.1.abs()).map_or((y, 0), |c| *c);
+    candidates.iter().filter(|c| fits(c.1)).min_by_key(|c| c.1.abs()).map_or(nearest.0, |c| c.0)
 }
 
+/// The ISO week of a date, written as TimeML corpora write it (`1998-W32`,
+/// `2000-W7`: no leading zero).
 fn iso_week(d: Date) -> String {
     let w = d.iso_week_date();
-    format!("{:04}-W{:02}", w.year(), w.week())
+    format!("{:04}-W{}", w.year(), w.week())
 }
 
 fn shift_by(d: Date, amount: f64, unit: &str, sign: i64) -> Option<Date> {
@@ -104,8 +112,7 @@ fn offset_value(d: Date, unit: &str) -> String {
     match unit {
         "W" | "FN" | "WE" => iso_week(d),
         "M" => format!("{:04}-{:02}", d.year(), d.month()),
-        "Y" => format!("{:04}", d.year()),
-        "DE" => format!("{:03}", d.year() / 10),
+        "Y" | "DE" => format!("{:04}", d.year()),
         "Q" => format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
         _ => date_value(d),
     }
@@ -138,9 +145,9 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
                 let (y, m) = (i32::from(a.year()), a.month() as u32);
                 let this = make(y, m, *d);
                 let date = match (tense, this) {
-                    (Tense::Past, Some(t)) if t <= a => t,
+                    (Tense::Past | Tense::Unknown, Some(t)) if t <= a => t,
                     (Tense::Future, Some(t)) if t >= a => t,
-                    (Tense::Past, _) => {
+                    (Tense::Past | Tense::Unknown, _) => {
                         let prev = a.first_of_month().checked_sub(1.day()).ok()?;
                         make(i32::from(prev.year()), prev.month() as u32, *d)?
                     }
@@ -172,7 +179,7 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
                     if d == 0 { 7 } else { d }
                 }
                 (_, Tense::Future) => (w - today).rem_euclid(7),
-                (_, Tense::Past) => -((today - w).rem_euclid(7)),
+                (_, Tense::Past | Tense::Unknown) => -((today - w).rem_euclid(7)),
             };
             let date = a.checked_add(delta.days()).ok()?;
             dated(date_value(date), date)
@@ -308,7 +315,7 @@ mod tests {
         assert_eq!(v(Expr::Weekday { weekday: 3, shift: 0 }), "1998-02-04");
         assert_eq!(v(Expr::Weekday { weekday: 5, shift: -1 }), "1998-01-30");
         assert_eq!(v(Expr::UnitRel { unit: "Y".into(), shift: -1 }), "1997");
-        assert_eq!(v(Expr::UnitRel { unit: "W".into(), shift: 0 }), "1998-W06");
+        assert_eq!(v(Expr::UnitRel { unit: "W".into(), shift: 0 }), "1998-W6");
         assert_eq!(v(Expr::UnitRel { unit: "M".into(), shift: 1 }), "1998-03");
         assert_eq!(v(Expr::Offset { amount: 3.0, unit: "Y".into(), direction: -1, from_anchor: true }), "1995");
         assert_eq!(v(Expr::Duration { amount: Some(72.0), unit: "H".into() }), "PT72H");
