@@ -75,20 +75,21 @@ fn year_for(anchor: Date, m: u32, d: u32, tense: Tense) -> i32 {
         make(year, m, d.min(28)).and_then(|c| anchor.until(c).ok()).map_or(i64::MAX / 4, |s| i64::from(s.get_days()))
     };
     let candidates = [(y - 1, days(y - 1)), (y, days(y)), (y + 1, days(y + 1))];
+    // A week's slack: a past-tense verb near `Jan. 14` may still report
+    // an event a few days ahead.
     let fits = |dc: i64| match tense {
-        Tense::Past => dc <= 2,
-        Tense::Future => dc >= -2,
+        Tense::Past => dc <= 7,
+        Tense::Future => dc >= -7,
         Tense::Unknown => true,
     };
     let nearest = candidates.iter().min_by_key(|c| c.1.abs()).map_or((y, 0), |c| *c);
     candidates.iter().filter(|c| fits(c.1)).min_by_key(|c| c.1.abs()).map_or(nearest.0, |c| c.0)
 }
 
-/// The ISO week of a date, written as TimeML corpora write it (`1998-W32`,
-/// `2000-W7`: no leading zero).
+/// The ISO week of a date (`1998-W08`).
 fn iso_week(d: Date) -> String {
     let w = d.iso_week_date();
-    format!("{:04}-W{}", w.year(), w.week())
+    format!("{:04}-W{:02}", w.year(), w.week())
 }
 
 fn shift_by(d: Date, amount: f64, unit: &str, sign: i64) -> Option<Date> {
@@ -246,6 +247,11 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
             };
             let value = match unit.as_str() {
                 "H" | "MIN" | "S" => format!("PT{n}{}", if unit == "MIN" { "M" } else { unit.as_str() }),
+                // Decades and centuries in years, as TimeML corpora write them.
+                "DE" | "CE" => match amount {
+                    Some(a) => format!("P{}Y", (a * if unit == "DE" { 10.0 } else { 100.0 }) as i64),
+                    None => format!("PX{unit}"),
+                },
                 other => format!("P{n}{other}"),
             };
             plain("DURATION", value)
@@ -254,8 +260,22 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
         Expr::Reference(r) => plain("DATE", r.clone()),
         Expr::Year(y) => Normalized { date: make(*y, 1, 1), ..plain("DATE", format!("{y:04}")) },
         Expr::Decade(d) => plain("DATE", format!("{d:03}")),
+        Expr::Quarter { quarter: 0, shift, .. } => {
+            // `the quarter`: relative to the anchor's quarter.
+            let a = anchor?;
+            let moved = a.checked_add((i64::from(shift.unwrap_or(0)) * 3).months()).ok()?;
+            plain("DATE", format!("{:04}-Q{}", moved.year(), (moved.month() - 1) / 3 + 1))
+        }
         Expr::Quarter { quarter, year, shift } => {
-            let y = year.or_else(|| anchor.map(|a| i32::from(a.year()) + shift.unwrap_or(0)));
+            // A quarter without a year: this year's if it has begun, else
+            // last year's.
+            let y = year.or_else(|| {
+                anchor.map(|a| {
+                    let current = (a.month() as u32 - 1) / 3 + 1;
+                    let y = i32::from(a.year()) + shift.unwrap_or(0);
+                    if shift.is_none() && *quarter > current { y - 1 } else { y }
+                })
+            });
             match y {
                 Some(y) => plain("DATE", format!("{y:04}-Q{quarter}")),
                 None => partial("DATE", format!("XXXX-Q{quarter}")),
@@ -315,7 +335,7 @@ mod tests {
         assert_eq!(v(Expr::Weekday { weekday: 3, shift: 0 }), "1998-02-04");
         assert_eq!(v(Expr::Weekday { weekday: 5, shift: -1 }), "1998-01-30");
         assert_eq!(v(Expr::UnitRel { unit: "Y".into(), shift: -1 }), "1997");
-        assert_eq!(v(Expr::UnitRel { unit: "W".into(), shift: 0 }), "1998-W6");
+        assert_eq!(v(Expr::UnitRel { unit: "W".into(), shift: 0 }), "1998-W06");
         assert_eq!(v(Expr::UnitRel { unit: "M".into(), shift: 1 }), "1998-03");
         assert_eq!(v(Expr::Offset { amount: 3.0, unit: "Y".into(), direction: -1, from_anchor: true }), "1995");
         assert_eq!(v(Expr::Duration { amount: Some(72.0), unit: "H".into() }), "PT72H");

@@ -312,7 +312,17 @@ fn time(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     }
     let (zone, local, used) = zone_after(w, t, j);
     j += used;
-    Some((j, Expr::Time { hour: hour % 24, minute, zone, local, date: None }))
+    // `9 a.m. Tuesday`, `10:30 p.m. on March 4`.
+    let mut date_after = None;
+    let k = if t.at(j) == "on" { j + 1 } else { j };
+    if let Some(&wd) = w.weekday.get(t.at(k)).filter(|_| t.at(k).len() >= 6) {
+        date_after = Some(Box::new(Expr::Weekday { weekday: wd, shift: 0 }));
+        j = k + 1;
+    } else if let Some((end, e)) = date(w, t, k).filter(|(_, e)| matches!(e, Expr::Date { day: Some(_), .. })) {
+        date_after = Some(Box::new(e));
+        j = end;
+    }
+    Some((j, Expr::Time { hour: hour % 24, minute, zone, local, date: date_after }))
 }
 
 /// A zone after a time: `Moscow time`, `GMT`, `UTC+4`, `local time`.
@@ -354,9 +364,9 @@ fn unit(w: &Words, word: &str) -> Option<String> {
 /// `twenty four hours`; then `later`, `earlier`, `ago` make it an offset.
 fn duration(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     let word = t.at(i);
-    // `two-month`, `72-hour`, `five-year`.
+    // `two-month`, `72-hour`, `five-year` (not `three-quarters`, a share).
     if let Some((n, u)) = word.split_once('-') {
-        let u = unit(w, u)?;
+        let u = unit(w, u).filter(|u| u != "Q")?;
         let amount = w.number.get(n).copied().or_else(|| n.parse().ok())?;
         return Some((i + 1, Expr::Duration { amount: Some(amount), unit: u }));
     }
@@ -409,8 +419,14 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         return Some((i + 1, Expr::DayRel(d)));
     }
     if let Some(&wd) = w.weekday.get(word.trim_end_matches('.')) {
-        if t.text.get(i).is_some_and(|s| s.starts_with(char::is_lowercase)) && word.len() <= 4 {
+        // Abbreviations (`Sun`, `Wed`) are too often other words.
+        if word.len() < 6 || t.text.get(i).is_some_and(|s| s.starts_with(char::is_lowercase)) {
             return None;
+        }
+        // `Saturday, April 25`: the written date decides.
+        let k = if next == "," { i + 2 } else { i + 1 };
+        if let Some((end, e)) = date(w, t, k).filter(|(_, e)| matches!(e, Expr::Date { day: Some(_), .. })) {
+            return Some((end, e));
         }
         if let Some(p) = w.part.get(next) {
             return Some((
@@ -470,6 +486,12 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     if word == "day" && next == "before" && matches!(t.at(i + 2), "" | "," | "." | "yesterday") {
         return Some((i + 2, Expr::Offset { amount: 1.0, unit: "D".into(), direction: -1, from_anchor: false }));
     }
+    // `recent days`, `recent years`: vague durations.
+    if word == "recent" && next.ends_with('s') {
+        if let Some(u) = unit(w, next) {
+            return Some((i + 2, Expr::Duration { amount: None, unit: u }));
+        }
+    }
     if let Some(r) = w.reference.get(word) {
         return Some((i + 1, Expr::Reference(r.clone())));
     }
@@ -501,6 +523,39 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         && (1800..=2190).contains(&d)
     {
         return Some((i + 1, Expr::Decade(d / 10)));
+    }
+    // `third-quarter`, `fourth-quarter`.
+    if let Some(q) = word.strip_suffix("-quarter").and_then(|o| w.ordinal.get(o)).filter(|&&q| (1..=4).contains(&q)) {
+        return Some((i + 1, Expr::Quarter { quarter: *q as u32, year: None, shift: None }));
+    }
+    // `the quarter`, `the latest quarter`, `the current quarter`: the
+    // quarter last reported, before the one the document is written in.
+    if word == "quarter" && i > 0 && matches!(t.at(i - 1), "the" | "latest" | "current" | "recent" | "same") {
+        let shift = if t.at(i - 1) == "current" { 0 } else { -1 };
+        return Some((i + 1, Expr::Quarter { quarter: 0, year: None, shift: Some(shift) }));
+    }
+    if matches!(word, "year-earlier" | "year-ago") {
+        return Some((i + 1, Expr::Offset { amount: 1.0, unit: "Y".into(), direction: -1, from_anchor: true }));
+    }
+    // `the weekend`: the anchor's week's.
+    if word == "weekend" && i > 0 && matches!(t.at(i - 1), "the" | "this") {
+        return Some((i + 1, Expr::UnitRel { unit: "WE".into(), shift: 0 }));
+    }
+    // `the year`: a duration after `for`, `over`, `during`; else this year.
+    if word == "year" && i > 1 && t.at(i - 1) == "the" && !matches!(next, "before" | "after" | "of" | "in") {
+        if matches!(t.at(i - 2), "for" | "over" | "during" | "throughout" | "through") {
+            return Some((i + 1, Expr::Duration { amount: Some(1.0), unit: "Y".into() }));
+        }
+        return Some((i + 1, Expr::UnitRel { unit: "Y".into(), shift: 0 }));
+    }
+    // `years`, `weeks or months`: vague durations after a preposition.
+    if let Some(u) = unit(w, word).filter(|_| word.ends_with('s') && i > 0)
+        && matches!(
+            t.at(i - 1),
+            "for" | "in" | "within" | "over" | "recent" | "coming" | "past" | "several" | "few" | "or"
+        )
+    {
+        return Some((i + 1, Expr::Duration { amount: None, unit: u }));
     }
     if let Some(&q) = w.ordinal.get(word).filter(|&&q| (1..=4).contains(&q))
         && next == "quarter"
@@ -652,6 +707,9 @@ pub fn day_only_and_clock_dates(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
         .collect();
     for hit in hits.iter_mut() {
         if let Expr::Time { date, .. } = &mut hit.expr {
+            if date.is_some() {
+                continue;
+            }
             let (s, e) = (hit.start, hit.end);
             let after_near = dates.iter().filter(|d| d.0 >= e && d.0 - e <= 8).min_by_key(|d| d.0);
             let before = dates.iter().filter(|d| d.1 <= s).max_by_key(|d| d.1);
