@@ -487,10 +487,11 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         return Some((i + 2, Expr::Offset { amount: 1.0, unit: "D".into(), direction: -1, from_anchor: false }));
     }
     // `recent days`, `recent years`: vague durations.
-    if word == "recent" && next.ends_with('s') {
-        if let Some(u) = unit(w, next) {
-            return Some((i + 2, Expr::Duration { amount: None, unit: u }));
-        }
+    if word == "recent"
+        && next.ends_with('s')
+        && let Some(u) = unit(w, next)
+    {
+        return Some((i + 2, Expr::Duration { amount: None, unit: u }));
     }
     if let Some(r) = w.reference.get(word) {
         return Some((i + 1, Expr::Reference(r.clone())));
