@@ -165,7 +165,13 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             let tense = tense_near(&tokens.lower, hit.start, hit.end);
             let Some(n) = normalize::normalize(&hit.expr, anchor, last, tense) else { continue };
             let span = Span::new(sentence.tokens[hit.start].span.start(), sentence.tokens[hit.end - 1].span.end());
-            let (instant, zone) = instant(doc, index, &hit.expr, &n, words);
+            let (instant, zone, offset) = instant(doc, index, &hit.expr, &n, words);
+            // A clock time in a known zone carries its offset in its value
+            // (`2020-11-10T00:00+03:00`), as ISO 8601 writes it.
+            let value = match offset {
+                Some(o) if n.kind == "TIME" && n.clock.is_some() => format!("{}{o}", n.value),
+                _ => n.value.clone(),
+            };
             if n.kind == "DATE" && n.date.is_some() && !matches!(hit.expr, recognize::Expr::Year(_)) {
                 last = n.date;
             }
@@ -174,7 +180,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 text: span.slice(&doc.text).to_owned(),
                 sentence: index,
                 kind: n.kind.to_owned(),
-                value: n.value.clone(),
+                value,
                 modifier: hit.modifier.clone(),
                 anchor: anchor.map(|a| a.to_string()),
                 instant,
@@ -186,20 +192,24 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
     doc.timexes = timexes;
 }
 
-/// The UTC instant of a clock time with a known zone, and the zone.
+/// The UTC instant of a clock time with a known zone, the zone, and its
+/// offset then (`+03:00`).
 fn instant(
     doc: &Document,
     sentence: usize,
     expr: &recognize::Expr,
     n: &Normalized,
     words: &Words,
-) -> (Option<String>, Option<String>) {
-    let recognize::Expr::Time { local, .. } = expr else { return (None, None) };
+) -> (Option<String>, Option<String>, Option<String>) {
+    let recognize::Expr::Time { local, .. } = expr else { return (None, None, None) };
     let zone = n.zone.clone().or_else(|| if *local { local_zone(doc, sentence, words) } else { None });
-    let Some((tz, name)) = zone.as_ref().and_then(zone_of) else { return (None, None) };
-    let Some((date, hour, minute)) = n.clock else { return (None, Some(name)) };
-    let Ok(dt) = date.at(hour as i8, minute as i8, 0, 0).to_zoned_datetime(tz) else { return (None, Some(name)) };
-    (Some(dt.timestamp().to_string()), Some(name))
+    let Some((tz, name)) = zone.as_ref().and_then(zone_of) else { return (None, None, None) };
+    let Some((date, hour, minute)) = n.clock else { return (None, Some(name), None) };
+    let Ok(dt) = date.at(hour as i8, minute as i8, 0, 0).to_zoned_datetime(tz) else { return (None, Some(name), None) };
+    let seconds = dt.offset().seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let offset = format!("{sign}{:02}:{:02}", seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+    (Some(dt.timestamp().to_string()), Some(name), Some(offset))
 }
 
 #[cfg(test)]
@@ -230,7 +240,8 @@ mod tests {
         );
         let moscow = t.iter().find(|t| t.text == "00:00 Moscow time").unwrap();
         let beijing = t.iter().find(|t| t.text == "5:00 Beijing time").unwrap();
-        assert_eq!(moscow.value, "2020-11-10T00:00");
+        assert_eq!(moscow.value, "2020-11-10T00:00+03:00");
+        assert_eq!(beijing.value, "2020-11-10T05:00+08:00");
         assert_eq!(moscow.instant.as_deref(), Some("2020-11-09T21:00:00Z"));
         assert_eq!(beijing.instant, moscow.instant);
         assert!(t.iter().any(|t| t.text == "November 9" && t.value == "2020-11-09"));

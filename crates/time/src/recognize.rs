@@ -706,12 +706,39 @@ pub fn day_only_and_clock_dates(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
         })
         .map(|h| (h.start, h.end, h.expr.clone()))
         .collect();
+    // Which parenthesis each token is in (0: none): a time in parentheses
+    // takes its date from inside them, one outside from outside them
+    // (`19:00 local time (00:00 Beijing time on the 3rd) on the 2nd`).
+    let mut group = vec![0usize; t.lower.len() + 1];
+    let (mut depth, mut next_group, mut current) = (0usize, 0usize, 0usize);
+    for (i, word) in t.lower.iter().enumerate() {
+        if word == "(" {
+            depth += 1;
+            next_group += 1;
+            current = next_group;
+        }
+        group[i] = if depth > 0 { current } else { 0 };
+        if word == ")" && depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                current = 0;
+            }
+        }
+    }
     for hit in hits.iter_mut() {
         if let Expr::Time { date, .. } = &mut hit.expr {
             if date.is_some() {
                 continue;
             }
             let (s, e) = (hit.start, hit.end);
+            let mine = group[s];
+            let mut same: Vec<&(usize, usize, Expr)> = dates.iter().filter(|d| group[d.0] == mine).collect();
+            if same.is_empty() {
+                // `(5:00 Beijing time)` with no date inside: the date of the
+                // sentence around the parentheses.
+                same = dates.iter().filter(|d| group[d.0] == 0).collect();
+            }
+            let dates = same;
             let after_near = dates.iter().filter(|d| d.0 >= e && d.0 - e <= 8).min_by_key(|d| d.0);
             let before = dates.iter().filter(|d| d.1 <= s).max_by_key(|d| d.1);
             let after_any = dates.iter().filter(|d| d.0 >= e).min_by_key(|d| d.0);

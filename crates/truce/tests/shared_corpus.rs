@@ -88,6 +88,31 @@ fn every_entity_link_of_the_seed_is_right() {
 }
 
 #[test]
+fn every_time_expression_of_the_seed_has_its_value_and_instant() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: no shared evaluation material");
+        return;
+    };
+    let seed = shared.join("corpus/seed/seed.txt");
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared.join("corpus/seed/expected.json")).unwrap()).unwrap();
+    let date = expected["document_date"].as_str().unwrap();
+    let (code, out, err) = annotate(&[seed.as_os_str(), "--date".as_ref(), date.as_ref()]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let timexes = doc["timexes"].as_array().unwrap();
+    for want in expected["timexes"].as_array().unwrap() {
+        let text = want["text"].as_str().unwrap();
+        let value = want["value"].as_str().unwrap();
+        let found = timexes.iter().find(|t| t["text"] == text && t["value"] == value);
+        assert!(found.is_some(), "{text:?} with value {value} not found among {timexes:#?}");
+        if let Some(instant) = want.get("instant_utc").and_then(|i| i.as_str()) {
+            assert_eq!(found.unwrap()["instant"], instant, "{text}");
+        }
+    }
+}
+
+#[test]
 fn every_development_report_is_taken_in() {
     let Some(shared) = shared() else {
         eprintln!("skipped: no shared evaluation material");

@@ -70,6 +70,11 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<Outcome> {
             m.reason
         )?;
     }
+    writeln!(out, "\ntime expressions ({}):", doc.timexes.len())?;
+    for t in &doc.timexes {
+        let instant = t.instant.as_deref().map(|i| format!(" = {i}")).unwrap_or_default();
+        writeln!(out, "  {:<9} {:<24} {}{instant}", t.kind, t.text.chars().take(24).collect::<String>(), t.value)?;
+    }
     let body: Vec<_> = doc.sentences.iter().filter(|s| s.block_kind == BlockKind::Paragraph).collect();
     writeln!(out, "\nbody sentences ({}):", body.len())?;
     for (i, s) in body.iter().enumerate() {
