@@ -80,9 +80,11 @@ fn number(w: &Words, t: &Tokens, i: usize) -> Option<(f64, usize)> {
         let v: f64 = word.parse().ok()?;
         return (v < 100_000.0).then_some((v, 1));
     }
-    let two = format!("{} {}", word, t.at(i + 1));
-    if let Some(&v) = w.number.get(&two) {
-        return Some((v, 2));
+    if w.phrase_starts.contains(word) {
+        let two = format!("{} {}", word, t.at(i + 1));
+        if let Some(&v) = w.number.get(&two) {
+            return Some((v, 2));
+        }
     }
     let &v = w.number.get(word)?;
     // `twenty four`, `twenty-four`.
@@ -496,9 +498,11 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     if let Some(r) = w.reference.get(word) {
         return Some((i + 1, Expr::Reference(r.clone())));
     }
-    let two = format!("{word} {next}");
-    if let Some(r) = w.reference.get(&two) {
-        return Some((i + 2, Expr::Reference(r.clone())));
+    if w.phrase_starts.contains(word) {
+        let two = format!("{word} {next}");
+        if let Some(r) = w.reference.get(&two) {
+            return Some((i + 2, Expr::Reference(r.clone())));
+        }
     }
     if let Some(s) = w.set.get(word) {
         return Some((i + 1, Expr::Set(s.clone())));
@@ -598,6 +602,10 @@ pub fn scan(w: &Words, t: &Tokens) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < t.lower.len() {
+        if !w.could_start(t.at(i)) {
+            i += 1;
+            continue;
+        }
         let mut best: Option<(usize, Expr)> = None;
         for found in [date(w, t, i), time(w, t, i), duration(w, t, i), word_forms(w, t, i)].into_iter().flatten() {
             if best.as_ref().is_none_or(|b| found.0 > b.0) {

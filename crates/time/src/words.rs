@@ -1,7 +1,7 @@
 //! The word lists of `data/time/words.tsv`, `zones.tsv` and
 //! `country-zones.tsv`.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 
 const WORDS: &str = include_str!("../../../data/time/words.tsv");
 const ZONES: &str = include_str!("../../../data/time/zones.tsv");
@@ -36,6 +36,11 @@ pub struct Words {
     pub zones: HashMap<String, Zone>,
     /// Country code → zone of its capital.
     pub country_zones: HashMap<String, String>,
+    /// First words of the multi-word entries (`a couple of`, `the future`),
+    /// so two-word lookups are only tried where one can succeed.
+    pub phrase_starts: HashSet<String>,
+    /// Every word an expression can start with, besides numbers.
+    pub starts: HashSet<String>,
 }
 
 /// Reads `+03:00` / `-05:30`.
@@ -87,7 +92,69 @@ impl Words {
         for f in rows(COUNTRY_ZONES).filter(|f| f.len() == 3) {
             w.country_zones.insert(f[0].to_owned(), f[1].to_owned());
         }
+        for f in rows(WORDS).filter(|f| f.len() == 3) {
+            let mut words = f[1].split(' ');
+            let first = words.next().unwrap_or("").to_owned();
+            if words.next().is_some() {
+                w.phrase_starts.insert(first.clone());
+            }
+            w.starts.insert(first);
+        }
+        // Words the patterns of `recognize` begin with.
+        for word in [
+            "the",
+            "last",
+            "past",
+            "previous",
+            "this",
+            "current",
+            "next",
+            "coming",
+            "following",
+            "same",
+            "day",
+            "every",
+            "each",
+            "per",
+            "noon",
+            "midday",
+            "midnight",
+            "year-earlier",
+            "year-ago",
+            "quarter",
+            "weekend",
+            "year",
+            "recent",
+            "in",
+            "at",
+            "over",
+            "more",
+            "less",
+            "up",
+            "nearly",
+            "almost",
+            "about",
+            "around",
+            "early",
+            "late",
+            "mid",
+            "middle",
+            "end",
+            "beginning",
+            "start",
+        ] {
+            w.starts.insert(word.to_owned());
+        }
         w
+    }
+
+    /// True when an expression may begin with `word` (lower-cased).
+    pub fn could_start(&self, word: &str) -> bool {
+        word.starts_with(|c: char| c.is_ascii_digit())
+            || self.starts.contains(word)
+            || word.split_once('-').is_some_and(|(a, _)| self.starts.contains(a))
+            || self.month.contains_key(word.trim_end_matches('.'))
+            || self.weekday.contains_key(word.trim_end_matches('.'))
     }
 }
 

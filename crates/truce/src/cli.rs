@@ -180,6 +180,8 @@ pub enum BenchCommand {
     /// Time loading the default dictionaries, and the entities stage
     /// (matching, phrases, resolution) on one core.
     Entities(BenchIntakeArgs),
+    /// Time the time stage (recognition, normalization, zones) on one core.
+    Time(BenchIntakeArgs),
 }
 
 /// `truce bench intake`.

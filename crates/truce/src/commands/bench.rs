@@ -250,6 +250,37 @@ pub fn entities(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+pub fn time(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
+    let resources = truce_time::Resources::new();
+    let raws = if args.paths.is_empty() { corpus(args.mb) } else { load(&args.paths)? };
+    let options = truce_text::Options { date: Some("2020-12-03".into()), ..Default::default() };
+    let mut docs: Vec<truce_core::Document> =
+        raws.into_iter().filter_map(|r| truce_text::intake_bytes(r, &options).ok()).collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let started = Instant::now();
+    let mut found = 0usize;
+    for doc in &mut docs {
+        truce_time::annotate(doc, &resources);
+        found += doc.timexes.len();
+    }
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let mb = bytes as f64 / 1e6;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let figures = serde_json::json!({ "documents": docs.len(), "megabytes": mb, "mb_per_s": mb / secs, "timexes": found, "threads": 1 });
+        output::json_line(&mut out, &figures)?;
+    } else {
+        writeln!(
+            out,
+            "time stage on one core: {:.1} MB/s ({found} expressions in {mb:.1} MB, {} documents)",
+            mb / secs,
+            docs.len()
+        )?;
+    }
+    Ok(Outcome::Success)
+}
+
 pub fn generate(args: &GenerateArgs) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

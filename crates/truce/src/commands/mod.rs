@@ -21,6 +21,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Bench(BenchCommand::Intake(args)) => bench::intake(&args),
         Command::Bench(BenchCommand::Generate(args)) => bench::generate(&args),
         Command::Bench(BenchCommand::Entities(args)) => bench::entities(&args),
+        Command::Bench(BenchCommand::Time(args)) => bench::time(&args),
         Command::Eval(EvalCommand::Entities(args)) => eval::entities(&args),
         Command::Eval(EvalCommand::Timeml(args)) => eval::timeml(&args),
     }
