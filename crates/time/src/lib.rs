@@ -102,6 +102,12 @@ fn tense_near(lower: &[String], start: usize, end: usize) -> Tense {
     Tense::Unknown
 }
 
+/// `1989-Q3` → (1989, 3).
+fn quarter_of(value: &str) -> Option<(i32, u32)> {
+    let (y, q) = value.split_once("-Q")?;
+    (y.len() == 4 && q.len() == 1).then(|| Some((y.parse().ok()?, q.parse().ok()?)))?
+}
+
 /// The document date: the user's or the source's, else the dateline's when
 /// it has a year.
 fn anchor(doc: &Document) -> Option<Date> {
@@ -151,6 +157,9 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
     let words = &resources.words;
     let anchor = anchor(doc);
     let mut last: Option<Date> = None;
+    // The last quarter named (`the third quarter`): in earnings copy, `a
+    // year earlier` means that quarter a year before.
+    let mut last_quarter: Option<(i32, u32)> = None;
     let mut timexes = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         if sentence.block_kind == BlockKind::Boilerplate {
@@ -168,10 +177,19 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             let (instant, zone, offset) = instant(doc, index, &hit.expr, &n, words);
             // A clock time in a known zone carries its offset in its value
             // (`2020-11-10T00:00+03:00`), as ISO 8601 writes it.
-            let value = match offset {
+            let mut value = match offset {
                 Some(o) if n.kind == "TIME" && n.clock.is_some() => format!("{}{o}", n.value),
                 _ => n.value.clone(),
             };
+            if let Some((y, q)) = quarter_of(&value) {
+                last_quarter = Some((y, q));
+            } else if let (recognize::Expr::Offset { amount, unit, direction: -1, .. }, Some((y, q))) =
+                (&hit.expr, last_quarter)
+                && unit == "Y"
+                && *amount == 1.0
+            {
+                value = format!("{:04}-Q{q}", y - 1);
+            }
             if n.kind == "DATE" && n.date.is_some() && !matches!(hit.expr, recognize::Expr::Year(_)) {
                 last = n.date;
             }

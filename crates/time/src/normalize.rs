@@ -224,6 +224,11 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
                 }
             }
         }
+        // `Wednesday night`: the corpora give the day.
+        Expr::Part { date: Some(d), .. } if matches!(**d, Expr::Weekday { .. }) => {
+            let n = normalize(d, anchor, last, tense)?;
+            Normalized { kind: "DATE", ..n }
+        }
         Expr::Part { part, date } => {
             let day = match date {
                 Some(d) => normalize(d, anchor, last, tense).and_then(|n| n.date),
