@@ -144,7 +144,8 @@ fn date(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     let mon;
     let (mut year, mut day) = (None, None);
     if let Some(m) = month(w, word) {
-        if word == "may" && t.text.get(i).is_some_and(|s| s.starts_with('m')) {
+        // `may` and `march` are also ordinary words: months are capitalized.
+        if matches!(word, "may" | "march") && t.text.get(i).is_some_and(|s| s.starts_with(char::is_lowercase)) {
             return None;
         }
         mon = Some(m);
@@ -529,6 +530,37 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     {
         return Some((i + 1, Expr::Decade(d / 10)));
     }
+    // `mid-November`, `early-1990s`-style compounds: the modifier is kept
+    // by `extend_left`; here the month or year after the hyphen.
+    if let Some(rest) = word.strip_prefix("mid-") {
+        if let Some(m) = month(w, rest) {
+            return Some((i + 1, Expr::Date { year: None, month: Some(m), day: None, year_shift: None }));
+        }
+        if let Some(y) = year_number(rest) {
+            return Some((i + 1, Expr::Year(y)));
+        }
+    }
+    // `year-end`, `year's end`: the last day of the anchor's year.
+    if word == "year-end" {
+        return Some((i + 1, Expr::UnitRel { unit: "Y".into(), shift: 0 }));
+    }
+    // `the nineties`.
+    if i > 0 && t.at(i - 1) == "the" {
+        let decade = match word {
+            "twenties" => Some(192),
+            "thirties" => Some(193),
+            "forties" => Some(194),
+            "fifties" => Some(195),
+            "sixties" => Some(196),
+            "seventies" => Some(197),
+            "eighties" => Some(198),
+            "nineties" => Some(199),
+            _ => None,
+        };
+        if let Some(d) = decade {
+            return Some((i + 1, Expr::Decade(d)));
+        }
+    }
     // `third-quarter`, `fourth-quarter`.
     if let Some(q) = word.strip_suffix("-quarter").and_then(|o| w.ordinal.get(o)).filter(|&&q| (1..=4).contains(&q)) {
         return Some((i + 1, Expr::Quarter { quarter: *q as u32, year: None, shift: None }));
@@ -639,6 +671,9 @@ fn extend_left(w: &Words, t: &Tokens, i: usize, expr: &Expr, floor: usize) -> (u
                 break;
             }
         }
+    }
+    if t.at(i).starts_with("mid-") {
+        modifier = Some("MID".to_owned());
     }
     let takes_the = matches!(
         expr,

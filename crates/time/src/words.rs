@@ -152,7 +152,7 @@ impl Words {
     pub fn could_start(&self, word: &str) -> bool {
         word.starts_with(|c: char| c.is_ascii_digit())
             || self.starts.contains(word)
-            || word.split_once('-').is_some_and(|(a, _)| self.starts.contains(a))
+            || word.split_once('-').is_some_and(|(a, _)| self.starts.contains(a) || a == "mid")
             || self.month.contains_key(word.trim_end_matches('.'))
             || self.weekday.contains_key(word.trim_end_matches('.'))
     }
