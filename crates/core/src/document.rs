@@ -291,6 +291,10 @@ pub struct Timex {
     pub anchor: Option<String>,
     /// The UTC instant, when the expression names one.
     pub instant: Option<String>,
+    /// For a date, the UTC interval `[start, end)` of that day in the zone
+    /// of the places the document is about, when that zone is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<[String; 2]>,
     /// The zone a clock time was given in (`Europe/Moscow`, `+03:00`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,

@@ -102,6 +102,16 @@ fn tense_near(lower: &[String], start: usize, end: usize) -> Tense {
     Tense::Unknown
 }
 
+/// The UTC interval of a day-precise date in the zone of the document's
+/// places.
+fn day_interval(doc: &Document, sentence: usize, n: &Normalized, words: &Words) -> Option<[String; 2]> {
+    let date = n.date.filter(|_| n.kind == "DATE" && n.value.len() == 10)?;
+    let (tz, _) = zone_of(&local_zone(doc, sentence, words)?)?;
+    let start = date.to_zoned_datetime(tz.clone()).ok()?.timestamp();
+    let end = date.tomorrow().ok()?.to_zoned_datetime(tz).ok()?.timestamp();
+    Some([start.to_string(), end.to_string()])
+}
+
 /// `1989-Q3` → (1989, 3).
 fn quarter_of(value: &str) -> Option<(i32, u32)> {
     let (y, q) = value.split_once("-Q")?;
@@ -193,7 +203,9 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             if n.kind == "DATE" && n.date.is_some() && !matches!(hit.expr, recognize::Expr::Year(_)) {
                 last = n.date;
             }
+            let interval = day_interval(doc, index, &n, words);
             timexes.push(Timex {
+                interval,
                 span,
                 text: span.slice(&doc.text).to_owned(),
                 sentence: index,
