@@ -264,7 +264,8 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
         Expr::Set(value) => plain("SET", value.clone()),
         Expr::Reference(r) => plain("DATE", r.clone()),
         Expr::Year(y) => Normalized { date: make(*y, 1, 1), ..plain("DATE", format!("{y:04}")) },
-        Expr::Decade(d) => plain("DATE", format!("{d:03}")),
+        // `the 1990s`: TimeML corpora write `199X`.
+        Expr::Decade(d) => plain("DATE", format!("{d:03}X")),
         Expr::Quarter { quarter: 0, shift, .. } => {
             // `the quarter`: relative to the anchor's quarter.
             let a = anchor?;
