@@ -191,6 +191,10 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 Some(o) if n.kind == "TIME" && n.clock.is_some() => format!("{}{o}", n.value),
                 _ => n.value.clone(),
             };
+            // `the 1988 quarter`: the quarter being reported on.
+            if let (Some(stem), Some((_, q))) = (value.strip_suffix("-QX"), last_quarter) {
+                value = format!("{stem}-Q{q}");
+            }
             if let Some((y, q)) = quarter_of(&value) {
                 last_quarter = Some((y, q));
             } else if let (recognize::Expr::Offset { amount, unit, direction: -1, .. }, Some((y, q))) =

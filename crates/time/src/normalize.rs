@@ -123,12 +123,19 @@ fn offset_value(d: Date, unit: &str) -> String {
 /// the document named last) and the clause's tense.
 pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: Tense) -> Option<Normalized> {
     Some(match expr {
-        Expr::Date { year, month, day, year_shift } => {
+        Expr::Date { year, month, day, year_shift, lean } => {
             let m = (*month)?;
             let year = match (year, year_shift, anchor) {
                 (Some(y), _, _) => Some(*y),
                 (None, Some(s), Some(a)) => Some(i32::from(a.year()) + s),
-                (None, None, Some(a)) => Some(year_for(a, m, day.unwrap_or(1), tense)),
+                (None, None, Some(a)) => {
+                    let tense = match lean {
+                        -1 => Tense::Past,
+                        1 => Tense::Future,
+                        _ => tense,
+                    };
+                    Some(year_for(a, m, day.unwrap_or(1), tense))
+                }
                 (None, _, None) => None,
             };
             match (year, day) {
@@ -287,6 +294,14 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
                 None => partial("DATE", format!("XXXX-Q{quarter}")),
             }
         }
+        Expr::YearQuarter { year, year_shift, quarter } => {
+            let y = year.or_else(|| anchor.map(|a| i32::from(a.year()) + year_shift));
+            let q = quarter.map_or("X".to_owned(), |q| q.to_string());
+            match y {
+                Some(y) => plain("DATE", format!("{y:04}-Q{q}")),
+                None => partial("DATE", format!("XXXX-Q{q}")),
+            }
+        }
         Expr::Season { season, year, shift } => {
             let y = year.or_else(|| anchor.map(|a| i32::from(a.year()) + shift.unwrap_or(0)));
             match y {
@@ -313,9 +328,9 @@ mod tests {
         assert_eq!(normalize(&tenth, anchor, None, Tense::Future).unwrap().value, "2020-12-10");
         let third = Expr::DayOnly(3);
         assert_eq!(normalize(&third, anchor, None, Tense::Past).unwrap().value, "2020-12-03");
-        let nov9 = Expr::Date { year: None, month: Some(11), day: Some(9), year_shift: None };
+        let nov9 = Expr::Date { year: None, month: Some(11), day: Some(9), year_shift: None, lean: 0 };
         assert_eq!(normalize(&nov9, anchor, None, Tense::Past).unwrap().value, "2020-11-09");
-        let jan5 = Expr::Date { year: None, month: Some(1), day: Some(5), year_shift: None };
+        let jan5 = Expr::Date { year: None, month: Some(1), day: Some(5), year_shift: None, lean: 0 };
         assert_eq!(normalize(&jan5, anchor, None, Tense::Past).unwrap().value, "2020-01-05");
         assert_eq!(normalize(&jan5, anchor, None, Tense::Future).unwrap().value, "2021-01-05");
     }
@@ -323,7 +338,7 @@ mod tests {
     #[test]
     fn without_an_anchor_the_year_stays_unknown() {
         let n = normalize(
-            &Expr::Date { year: None, month: Some(12), day: Some(3), year_shift: None },
+            &Expr::Date { year: None, month: Some(12), day: Some(3), year_shift: None, lean: 0 },
             None,
             None,
             Tense::Past,

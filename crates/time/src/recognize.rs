@@ -12,8 +12,10 @@ use crate::words::{Words, Zone};
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)]
 pub enum Expr {
-    /// A calendar date, as much of it as is written.
-    Date { year: Option<i32>, month: Option<u32>, day: Option<u32>, year_shift: Option<i32> },
+    /// A calendar date, as much of it as is written; `year_shift` for
+    /// `this year` / `last year` after it, `lean` -1 or +1 for `last June`
+    /// / `next June` (the previous or next occurrence, whatever the tense).
+    Date { year: Option<i32>, month: Option<u32>, day: Option<u32>, year_shift: Option<i32>, lean: i32 },
     /// `the 10th`: a day of an unwritten month.
     DayOnly(u32),
     /// `yesterday`, `today`, `tomorrow`: days from the anchor.
@@ -41,6 +43,10 @@ pub enum Expr {
     Decade(i32),
     /// `the third quarter (of 1998)`.
     Quarter { quarter: u32, year: Option<i32>, shift: Option<i32> },
+    /// `this year's third quarter`, `the 1988 quarter`, `the 1989 period`:
+    /// a quarter of a given (or shifted) year; without an ordinal, the
+    /// quarter the document is reporting on.
+    YearQuarter { year: Option<i32>, year_shift: i32, quarter: Option<u32> },
     /// `this summer`, `the spring of 1999`.
     Season { season: String, year: Option<i32>, shift: Option<i32> },
 }
@@ -218,7 +224,7 @@ fn date(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         shift = Some(s);
         j += n;
     }
-    Some((j, Expr::Date { year, month: mon, day, year_shift: shift }))
+    Some((j, Expr::Date { year, month: mon, day, year_shift: shift, lean: 0 }))
 }
 
 /// `2020-12-03`, `2020-12`, `10.11.2020`, `10/11/2020` (day first when
@@ -238,7 +244,7 @@ fn numeric_date(word: &str) -> Option<Expr> {
         _ => return None,
     };
     let ok = (1800..=2199).contains(&y) && (1..=12).contains(&m) && d.is_none_or(|d| (1..=31).contains(&d));
-    ok.then(|| Expr::Date { year: Some(y), month: Some(m as u32), day: d.map(|d| d as u32), year_shift: None })
+    ok.then(|| Expr::Date { year: Some(y), month: Some(m as u32), day: d.map(|d| d as u32), year_shift: None, lean: 0 })
 }
 
 /// `00:00`, `5:00`, `7 p.m.`, `7pm`, `2 AM`, `1600 GMT`, `noon`,
@@ -466,8 +472,9 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
             return Some((i + 2, Expr::Season { season: season.clone(), year: None, shift: Some(s) }));
         }
         if let Some(m) = month(w, next) {
-            let year_shift = if s == 0 { None } else { Some(s) };
-            return Some((i + 2, Expr::Date { year: None, month: Some(m), day: None, year_shift }));
+            // `last June`: the most recent June, which may be this year's.
+            let year_shift = if s == 0 { Some(0) } else { None };
+            return Some((i + 2, Expr::Date { year: None, month: Some(m), day: None, year_shift, lean: s }));
         }
         if word == "this" && w.part.contains_key(next) {
             return Some((i + 2, Expr::Part { part: w.part[next].clone(), date: Some(Box::new(Expr::DayRel(0))) }));
@@ -534,7 +541,7 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     // by `extend_left`; here the month or year after the hyphen.
     if let Some(rest) = word.strip_prefix("mid-") {
         if let Some(m) = month(w, rest) {
-            return Some((i + 1, Expr::Date { year: None, month: Some(m), day: None, year_shift: None }));
+            return Some((i + 1, Expr::Date { year: None, month: Some(m), day: None, year_shift: None, lean: 0 }));
         }
         if let Some(y) = year_number(rest) {
             return Some((i + 1, Expr::Year(y)));
@@ -651,6 +658,7 @@ pub fn scan(w: &Words, t: &Tokens) -> Vec<Hit> {
         let (start, modifier) = extend_left(w, t, i, &expr, hits.last().map_or(0, |h: &Hit| h.end));
         let mut hit = Hit { start, end, expr, modifier };
         extend_right(w, t, &mut hit);
+        year_quarter(w, t, &mut hit);
         i = hit.end;
         hits.push(hit);
     }
@@ -689,6 +697,28 @@ fn extend_left(w: &Words, t: &Tokens, i: usize, expr: &Expr, floor: usize) -> (u
         start -= 1;
     }
     (start, modifier)
+}
+
+/// `this year's third quarter`, `the 1988 second quarter`, `the 1989
+/// period`: a year followed by a quarter or a period.
+fn year_quarter(w: &Words, t: &Tokens, hit: &mut Hit) {
+    let (year, year_shift) = match hit.expr {
+        Expr::Year(y) => (Some(y), 0),
+        Expr::UnitRel { ref unit, shift } if unit == "Y" => (None, shift),
+        _ => return,
+    };
+    let mut k = hit.end;
+    if matches!(t.at(k), "'s" | "’s") {
+        k += 1;
+    }
+    let quarter = w.ordinal.get(t.at(k)).filter(|&&q| (1..=4).contains(&q)).map(|&q| q as u32);
+    if quarter.is_some() {
+        k += 1;
+    }
+    if matches!(t.at(k), "quarter" | "period") {
+        hit.expr = Expr::YearQuarter { year, year_shift, quarter };
+        hit.end = k + 1;
+    }
 }
 
 /// Takes in what follows an expression: `of the 10th` after a part of day,
