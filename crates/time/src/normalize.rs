@@ -1,9 +1,10 @@
 //! From what an expression says to its TIMEX3 type and value, anchored.
 //!
-//! The anchor is the document date. A year-less date is put in the year
-//! that makes it the most recent such date on or before the anchor for a
-//! clause in the past tense, the next one on or after it for the future
-//! (`on the 10th` written on the 3rd: last month's 10th, or next month's).
+//! The anchor is the document date. A year-less date within three months
+//! of the anchor is the nearest such date; further away, the clause's
+//! tense decides: the most recent one for the past, the next one for the
+//! future. A day alone follows the tense (`on the 10th` written on the
+//! 3rd: last month's 10th in the past tense, this month's in the future).
 //! Without an anchor the unknown parts stay `X` (`XXXX-12-03`): the year
 //! is never guessed. `two days later` counts from the last date the
 //! document named.
@@ -83,6 +84,11 @@ fn year_for(anchor: Date, m: u32, d: u32, tense: Tense) -> i32 {
         Tense::Unknown => true,
     };
     let nearest = candidates.iter().min_by_key(|c| c.1.abs()).map_or((y, 0), |c| *c);
+    // Within three months of the anchor the nearest occurrence is meant,
+    // whatever verb is near (`due Dec. 15, the company said`).
+    if nearest.1.abs() <= 90 {
+        return nearest.0;
+    }
     candidates.iter().filter(|c| fits(c.1)).min_by_key(|c| c.1.abs()).map_or(nearest.0, |c| c.0)
 }
 
@@ -330,9 +336,12 @@ mod tests {
         assert_eq!(normalize(&third, anchor, None, Tense::Past).unwrap().value, "2020-12-03");
         let nov9 = Expr::Date { year: None, month: Some(11), day: Some(9), year_shift: None, lean: 0 };
         assert_eq!(normalize(&nov9, anchor, None, Tense::Past).unwrap().value, "2020-11-09");
+        // Far from the anchor, the tense decides; near it, the nearest date.
+        let may5 = Expr::Date { year: None, month: Some(5), day: Some(5), year_shift: None, lean: 0 };
+        assert_eq!(normalize(&may5, anchor, None, Tense::Past).unwrap().value, "2020-05-05");
+        assert_eq!(normalize(&may5, anchor, None, Tense::Future).unwrap().value, "2021-05-05");
         let jan5 = Expr::Date { year: None, month: Some(1), day: Some(5), year_shift: None, lean: 0 };
-        assert_eq!(normalize(&jan5, anchor, None, Tense::Past).unwrap().value, "2020-01-05");
-        assert_eq!(normalize(&jan5, anchor, None, Tense::Future).unwrap().value, "2021-01-05");
+        assert_eq!(normalize(&jan5, anchor, None, Tense::Unknown).unwrap().value, "2021-01-05");
     }
 
     #[test]
