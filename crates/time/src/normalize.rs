@@ -193,7 +193,12 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
                     if d == 0 { 7 } else { d }
                 }
                 (_, Tense::Future) => (w - today).rem_euclid(7),
-                (_, Tense::Past | Tense::Unknown) => -((today - w).rem_euclid(7)),
+                (_, Tense::Past) => -((today - w).rem_euclid(7)),
+                // Unmarked: the nearer of last and next.
+                (_, Tense::Unknown) => {
+                    let (back, ahead) = ((today - w).rem_euclid(7), (w - today).rem_euclid(7));
+                    if ahead < back { ahead } else { -back }
+                }
             };
             let date = a.checked_add(delta.days()).ok()?;
             dated(date_value(date), date)
