@@ -406,7 +406,12 @@ fn duration(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         // the end of an offset.
         let dangling = matches!(t.at(j), "after" | "before") && !t.at(j + 1).is_empty() && t.at(j + 1) != ",";
         if !dangling {
-            return Some((j + 1, Expr::Offset { amount: amount.unwrap_or(1.0), unit: u, direction: d, from_anchor }));
+            // `several years ago`: a time in the past, not a date.
+            let Some(amount) = amount else {
+                let reference = if d < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return Some((j + 1, Expr::Reference(reference.into())));
+            };
+            return Some((j + 1, Expr::Offset { amount, unit: u, direction: d, from_anchor }));
         }
     }
     Some((j, Expr::Duration { amount, unit: u }))
