@@ -125,6 +125,15 @@ fn offset_value(d: Date, unit: &str) -> String {
     }
 }
 
+/// The day a clock time or part of day falls on: its own date if written,
+/// else the anchor.
+fn day_of(date: Option<&Expr>, anchor: Option<Date>, last: Option<Date>, tense: Tense) -> Option<Date> {
+    match date {
+        Some(d) => normalize(d, anchor, last, tense).and_then(|n| n.date),
+        None => anchor,
+    }
+}
+
 /// Normalizes `expr` against `anchor` (document date), `last` (the date
 /// the document named last) and the clause's tense.
 pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: Tense) -> Option<Normalized> {
@@ -223,45 +232,31 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
                 None => partial("DATE", "XXXX-XX-XX".into()),
             }
         }
-        Expr::Time { hour, minute, zone, date, .. } => {
-            let day = match date {
-                Some(d) => normalize(d, anchor, last, tense).and_then(|n| n.date),
-                None => anchor,
-            };
-            match day {
-                Some(d) => Normalized {
-                    kind: "TIME",
-                    value: format!("{}T{hour:02}:{minute:02}", date_value(d)),
-                    date: Some(d),
-                    zone: zone.clone(),
-                    clock: Some((d, *hour, *minute)),
-                    note: None,
-                },
-                None => {
-                    Normalized { zone: zone.clone(), ..partial("TIME", format!("XXXX-XX-XXT{hour:02}:{minute:02}")) }
-                }
-            }
-        }
+        Expr::Time { hour, minute, zone, date, .. } => match day_of(date.as_deref(), anchor, last, tense) {
+            Some(d) => Normalized {
+                kind: "TIME",
+                value: format!("{}T{hour:02}:{minute:02}", date_value(d)),
+                date: Some(d),
+                zone: zone.clone(),
+                clock: Some((d, *hour, *minute)),
+                note: None,
+            },
+            None => Normalized { zone: zone.clone(), ..partial("TIME", format!("XXXX-XX-XXT{hour:02}:{minute:02}")) },
+        },
         // `Wednesday night`: the corpora give the day.
         Expr::Part { date: Some(d), .. } if matches!(**d, Expr::Weekday { .. }) => {
             let n = normalize(d, anchor, last, tense)?;
             Normalized { kind: "DATE", ..n }
         }
-        Expr::Part { part, date } => {
-            let day = match date {
-                Some(d) => normalize(d, anchor, last, tense).and_then(|n| n.date),
-                None => anchor,
-            };
-            match day {
-                Some(d) => Normalized {
-                    kind: "TIME",
-                    value: format!("{}T{part}", date_value(d)),
-                    date: Some(d),
-                    ..plain("TIME", String::new())
-                },
-                None => partial("TIME", format!("XXXX-XX-XXT{part}")),
-            }
-        }
+        Expr::Part { part, date } => match day_of(date.as_deref(), anchor, last, tense) {
+            Some(d) => Normalized {
+                kind: "TIME",
+                value: format!("{}T{part}", date_value(d)),
+                date: Some(d),
+                ..plain("TIME", String::new())
+            },
+            None => partial("TIME", format!("XXXX-XX-XXT{part}")),
+        },
         Expr::Duration { amount, unit } => {
             let n = match amount {
                 None => "X".to_owned(),
