@@ -303,19 +303,89 @@ pub struct Timex {
     pub note: Option<String>,
 }
 
-/// A coded event (filled by the events stage). The full contract is in the
-/// design; fields are added as the stage grows.
+/// An actor of an event: who acted, or whom it was done to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventActor {
+    /// The words of the report.
+    pub text: String,
+    /// CAMEO actor code (`RUSGOV`), when known.
+    pub code: Option<String>,
+    /// Country part of the code.
+    pub country: Option<String>,
+    /// Sector part of the code.
+    pub sector: Option<String>,
+    /// Canonical name, when linked.
+    pub name: Option<String>,
+}
+
+/// The sentence an event was read from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The sentence.
+    pub text: String,
+    /// Its bytes in the repaired text.
+    pub span: Span,
+}
+
+/// Where an event happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventLocation {
+    /// The words of the report.
+    pub text: String,
+    /// Canonical name.
+    pub name: Option<String>,
+    /// GeoNames id, when the gazetteer resolved it.
+    pub geonameid: Option<u64>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Country code.
+    pub country: Option<String>,
+    /// `point`, `district`, `region` or `country`.
+    pub precision: String,
+}
+
+/// A coded event (filled by the events stage), as the design's contract
+/// lists its fields.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    /// Stable id within the record.
+    /// Stable id: document id and a number.
     pub id: String,
+    /// The document's id.
+    pub doc: String,
     /// Index of the sentence that supports it.
     pub sentence: usize,
+    /// The supporting sentence.
+    pub evidence: Evidence,
+    /// When it happened (TIMEX3 date value), when known.
+    pub date: Option<String>,
+    /// `day`, `month`, `year`, … of `date`.
+    pub date_precision: Option<String>,
+    /// UTC instant, when a clock time in a known zone was given.
+    pub time: Option<String>,
+    /// Who acted.
+    pub source: Vec<EventActor>,
+    /// Whom it was done to.
+    pub target: Vec<EventActor>,
     /// CAMEO event code.
     pub cameo: String,
+    /// Its two-digit root.
+    pub cameo_root: String,
+    /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal
+    /// conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein scale value.
+    pub goldstein: f32,
+    /// PLOVER category, when the code has one.
+    pub plover: Option<String>,
     /// `asserted`, `planned`, `requested`, `alleged`, `denied` or
     /// `hypothetical`.
     pub modality: String,
+    /// Where it happened, when the sentence says.
+    pub location: Option<EventLocation>,
+    /// How sure the coding is, 0 to 1.
+    pub confidence: f32,
 }
 
 /// A document with every layer the pipeline has filled so far.

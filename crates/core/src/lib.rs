@@ -29,8 +29,8 @@ mod offsets;
 mod span;
 
 pub use document::{
-    Block, BlockKind, Dateline, DocId, Document, Event, Format, Mention, MentionKind, Piece, Repair, Sentence, Source,
-    Structure, Timex, Token, TokenKind,
+    Block, BlockKind, Dateline, DocId, Document, Event, EventActor, EventLocation, Evidence, Format, Mention,
+    MentionKind, Piece, Repair, Sentence, Source, Structure, Timex, Token, TokenKind,
 };
 pub use offsets::{Edit, OffsetMap, Rewriter};
 pub use span::Span;

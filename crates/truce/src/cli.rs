@@ -31,6 +31,9 @@ pub enum Command {
     /// Documents are keyed by a hash of their text: ingesting the same text
     /// twice stores it once.
     Ingest(IngestArgs),
+    /// Stream the coded events of FILE(s): one JSON object a line, or
+    /// tab-separated with --format tsv.
+    Code(CodeArgs),
     /// List the documents in the record.
     Docs(DocsArgs),
     /// Measure truce's speed.
@@ -57,6 +60,23 @@ pub enum EvalCommand {
     /// as TempEval-3 scores them: strict and relaxed extent F1, type and
     /// value F1. Each document is anchored on its creation time.
     Timeml(EvalTimemlArgs),
+    /// Coded events against PLOVER gold-standard records (JSON with a
+    /// `records` list: `text`, `source`/`target` actors with `code`,
+    /// `event` category): category, source, target and triple agreement.
+    Events(EvalEventsArgs),
+}
+
+/// `truce eval events`.
+#[derive(Debug, Args)]
+pub struct EvalEventsArgs {
+    /// The gold file.
+    pub gold: PathBuf,
+    /// Print one JSON object with the figures.
+    #[arg(long)]
+    pub json: bool,
+    /// Print each disagreement.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// `truce eval timeml`.
@@ -141,6 +161,28 @@ pub struct DbArgs {
     /// $XDG_DATA_HOME/truce/truce.db, else ~/.local/share/truce/truce.db].
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
+}
+
+/// Output forms of `truce code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CodeFormat {
+    /// One JSON object a line, the event contract of the design.
+    Jsonl,
+    /// Tab-separated, one event a line, with a header.
+    Tsv,
+}
+
+/// `truce code`.
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    /// Files or directories to read; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE|-")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output form.
+    #[arg(long, value_enum, default_value_t = CodeFormat::Jsonl)]
+    pub format: CodeFormat,
 }
 
 /// `truce ingest`.

@@ -9,6 +9,7 @@ use truce_lexicon::{Lexicon, LexiconBuilder};
 pub struct Pipeline {
     entities: truce_entities::Resources<'static>,
     time: truce_time::Resources,
+    events: truce_events::Resources,
 }
 
 impl Pipeline {
@@ -24,12 +25,17 @@ impl Pipeline {
             // Built once per run and used until the process ends.
             Box::leak(Box::new(builder.build()))
         };
-        Ok(Pipeline { entities: truce_entities::Resources::new(lexicon), time: truce_time::Resources::new() })
+        Ok(Pipeline {
+            entities: truce_entities::Resources::new(lexicon),
+            time: truce_time::Resources::new(),
+            events: truce_events::Resources::new(),
+        })
     }
 
     /// Runs every stage after intake on `doc`.
     pub fn run(&self, doc: &mut Document) {
         truce_entities::annotate(doc, &self.entities);
         truce_time::annotate(doc, &self.time);
+        truce_events::annotate(doc, &self.events);
     }
 }

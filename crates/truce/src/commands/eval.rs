@@ -1,7 +1,7 @@
 //! `truce eval`: scores printed against gold annotations.
 
 use crate::Outcome;
-use crate::cli::{EvalEntitiesArgs, EvalTimemlArgs};
+use crate::cli::{EvalEntitiesArgs, EvalEventsArgs, EvalTimemlArgs};
 use crate::output;
 use anyhow::{Context, bail};
 use std::collections::HashMap;
@@ -328,4 +328,105 @@ pub fn timeml(args: &EvalTimemlArgs) -> anyhow::Result<Outcome> {
         writeln!(out, "{counts}")?;
     }
     Ok(if failed == 0 { Outcome::Success } else { Outcome::SomeFailed })
+}
+
+/// The gold's older PLOVER categories, in the current sixteen (as PLOVER's
+/// documentation maps them).
+fn current_plover(category: &str) -> &str {
+    match category {
+        "DEMAND" => "REQUEST",
+        "FIGHT" => "ASSAULT",
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        other => other,
+    }
+}
+
+/// Country parts (first three letters) of a list of codes, sorted.
+fn countries<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut c: Vec<String> = codes.filter_map(|c| c.get(..3)).map(str::to_owned).collect();
+    c.sort();
+    c.dedup();
+    c
+}
+
+pub fn events(args: &EvalEventsArgs) -> anyhow::Result<Outcome> {
+    let text = std::fs::read_to_string(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
+    let gold: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", args.gold.display()))?;
+    let records = gold["records"].as_array().context("no \"records\" list")?;
+    let pipeline = crate::pipeline::Pipeline::new(&[])?;
+    let (mut n, mut category, mut source, mut target, mut triple, mut spurious) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for r in records {
+        let Some(sentence) = r["text"].as_str() else { continue };
+        n += 1;
+        let want = current_plover(r["event"].as_str().unwrap_or(""));
+        let codes = |side: &str| countries(r[side].as_array().into_iter().flatten().filter_map(|a| a["code"].as_str()));
+        let (gold_source, gold_target) = (codes("source"), codes("target"));
+        let date = r["date"].as_str().map(str::to_owned);
+        let options = truce_text::Options { date, ..Default::default() };
+        let Ok(mut doc) = truce_text::annotate(sentence.to_owned(), truce_core::Source::default(), &options) else {
+            continue;
+        };
+        pipeline.run(&mut doc);
+        spurious += doc.events.len().saturating_sub(1);
+        let best = doc
+            .events
+            .iter()
+            .find(|e| e.plover.as_deref() == Some(want))
+            .or_else(|| doc.events.iter().find(|e| !e.source.is_empty()))
+            .or(doc.events.first());
+        let Some(e) = best else {
+            if args.verbose {
+                writeln!(out, "no event   gold {want:<10} {sentence}")?;
+            }
+            continue;
+        };
+        let ours = |list: &[truce_core::EventActor]| countries(list.iter().filter_map(|a| a.code.as_deref()));
+        let c = e.plover.as_deref() == Some(want);
+        let s = ours(&e.source) == gold_source;
+        let t = ours(&e.target) == gold_target;
+        category += usize::from(c);
+        source += usize::from(s);
+        target += usize::from(t);
+        triple += usize::from(c && s && t);
+        if args.verbose && !(c && s && t) {
+            writeln!(
+                out,
+                "{} {:<10} {:?}->{:?} gold {:<10} {:?}->{:?}  {}",
+                e.cameo,
+                e.plover.as_deref().unwrap_or("-"),
+                ours(&e.source),
+                ours(&e.target),
+                want,
+                gold_source,
+                gold_target,
+                sentence
+            )?;
+        }
+    }
+    let rate = |k: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
+    if args.json {
+        output::json_line(
+            &mut out,
+            &serde_json::json!({
+                "n": n,
+                "category_accuracy": rate(category),
+                "source_accuracy": rate(source),
+                "target_accuracy": rate(target),
+                "triple_accuracy": rate(triple),
+                "spurious": spurious,
+            }),
+        )?;
+    } else {
+        writeln!(out, "{n} gold records")?;
+        writeln!(out, "  category accuracy {:.3}", rate(category))?;
+        writeln!(out, "  source accuracy   {:.3}", rate(source))?;
+        writeln!(out, "  target accuracy   {:.3}", rate(target))?;
+        writeln!(out, "  triple accuracy   {:.3}", rate(triple))?;
+        writeln!(out, "  spurious events   {spurious}")?;
+    }
+    Ok(Outcome::Success)
 }

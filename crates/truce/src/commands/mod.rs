@@ -2,6 +2,7 @@
 
 mod annotate;
 mod bench;
+mod code;
 mod demo;
 mod docs;
 mod eval;
@@ -16,6 +17,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
     match command {
         Command::Demo(args) => demo::run(&args),
         Command::Annotate(args) => annotate::run(&args),
+        Command::Code(args) => code::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Docs(args) => docs::run(&args),
         Command::Bench(BenchCommand::Intake(args)) => bench::intake(&args),
@@ -24,6 +26,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Bench(BenchCommand::Time(args)) => bench::time(&args),
         Command::Eval(EvalCommand::Entities(args)) => eval::entities(&args),
         Command::Eval(EvalCommand::Timeml(args)) => eval::timeml(&args),
+        Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
     }
 }
 

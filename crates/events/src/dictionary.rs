@@ -1,0 +1,182 @@
+//! The CAMEO code table and the verb and noun patterns, read from
+//! `data/events/cameo.tsv`, `patterns.tsv` and `irregular-verbs.tsv`.
+
+use foldhash::HashMap;
+
+const CAMEO: &str = include_str!("../../../data/events/cameo.tsv");
+const PATTERNS: &str = include_str!("../../../data/events/patterns.tsv");
+const IRREGULAR: &str = include_str!("../../../data/events/irregular-verbs.tsv");
+
+/// One CAMEO event code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    /// `0871`.
+    pub code: String,
+    /// `declare truce, ceasefire`.
+    pub name: String,
+    /// Goldstein scale value.
+    pub goldstein: f32,
+    /// QuadClass 1–4.
+    pub quad: u8,
+    /// PLOVER category, if any.
+    pub plover: Option<String>,
+}
+
+/// A pattern: a head word (a verb in any inflection, or a noun) and the
+/// words that must follow it in the clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// The CAMEO code it signals.
+    pub code: String,
+    /// The words after the head; each a set of alternatives.
+    pub rest: Vec<Vec<String>>,
+    /// True for a noun head (nominal event).
+    pub noun: bool,
+    /// Line in the file, for review.
+    pub line: usize,
+}
+
+/// The dictionaries, indexed by every inflected form of the heads.
+#[derive(Debug, Default)]
+pub struct Dictionary {
+    pub(crate) codes: HashMap<String, Code>,
+    pub(crate) by_form: HashMap<String, Vec<Pattern>>,
+}
+
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+/// The inflections of a regular verb: `call` → call, calls, called,
+/// calling; `urge` → urges, urged, urging; `stop` → stopped.
+pub fn inflect(base: &str, irregular: &HashMap<String, (String, String)>) -> Vec<String> {
+    let mut forms = vec![base.to_owned()];
+    let consonant = |c: char| !"aeiou".contains(c);
+    let third = if base.ends_with('s') || base.ends_with('x') || base.ends_with("ch") || base.ends_with("sh") {
+        format!("{base}es")
+    } else if base.ends_with('y') && base.len() > 1 && consonant(base.chars().rev().nth(1).unwrap_or('a')) {
+        format!("{}ies", &base[..base.len() - 1])
+    } else {
+        format!("{base}s")
+    };
+    forms.push(third);
+    let chars: Vec<char> = base.chars().collect();
+    let n = chars.len();
+    // Short verbs ending consonant-vowel-consonant double it: stop → stopped.
+    let doubles = (3..=4).contains(&n)
+        && consonant(chars[n - 1])
+        && !"wxy".contains(chars[n - 1])
+        && !consonant(chars[n - 2])
+        && consonant(chars[n - 3]);
+    let stem = if doubles { format!("{base}{}", chars[n - 1]) } else { base.to_owned() };
+    if let Some((past, participle)) = irregular.get(base) {
+        forms.push(past.clone());
+        forms.push(participle.clone());
+    } else if base.ends_with('e') {
+        forms.push(format!("{base}d"));
+    } else if base.ends_with('y') && n > 1 && consonant(chars[n - 2]) {
+        forms.push(format!("{}ied", &base[..base.len() - 1]));
+    } else {
+        forms.push(format!("{stem}ed"));
+    }
+    if let Some(stem) = base.strip_suffix("ie") {
+        forms.push(format!("{stem}ying"));
+    } else if base.ends_with('e') && !base.ends_with("ee") {
+        forms.push(format!("{}ing", &base[..base.len() - 1]));
+    } else {
+        forms.push(format!("{stem}ing"));
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+fn plural(noun: &str) -> String {
+    if noun.ends_with('s') || noun.ends_with("sh") || noun.ends_with("ch") || noun.ends_with('x') {
+        format!("{noun}es")
+    } else if noun.ends_with('y') && !noun.ends_with("ey") && !noun.ends_with("ay") {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else {
+        format!("{noun}s")
+    }
+}
+
+impl Dictionary {
+    /// Reads the embedded files.
+    pub fn load() -> Dictionary {
+        let mut d = Dictionary::default();
+        for (_, f) in rows(CAMEO).filter(|(_, f)| f.len() >= 5) {
+            let (Ok(goldstein), Ok(quad)) = (f[2].parse(), f[3].parse()) else { continue };
+            let plover = Some(f[4].to_owned()).filter(|p| p != "-");
+            d.codes.insert(
+                f[0].to_owned(),
+                Code { code: f[0].to_owned(), name: f[1].to_owned(), goldstein, quad, plover },
+            );
+        }
+        let irregular: HashMap<String, (String, String)> = rows(IRREGULAR)
+            .filter(|(_, f)| f.len() == 3)
+            .map(|(_, f)| (f[0].to_owned(), (f[1].to_owned(), f[2].to_owned())))
+            .collect();
+        for (line, f) in rows(PATTERNS).filter(|(_, f)| f.len() >= 2) {
+            let mut words = f[1].split_whitespace().filter(|w| *w != "_");
+            let Some(head) = words.next() else { continue };
+            let rest: Vec<Vec<String>> = words.map(|w| w.split('|').map(str::to_owned).collect()).collect();
+            let (noun, base) = match head.split_once(':') {
+                Some(("v", b)) => (false, b),
+                Some(("n", b)) => (true, b),
+                _ => continue,
+            };
+            let forms: Vec<String> = base
+                .split('|')
+                .flat_map(|b| if noun { vec![b.to_owned(), plural(b)] } else { inflect(b, &irregular) })
+                .collect();
+            let pattern = Pattern { code: f[0].to_owned(), rest, noun, line };
+            for form in forms {
+                d.by_form.entry(form).or_default().push(pattern.clone());
+            }
+        }
+        d
+    }
+
+    /// The code table entry of `code`, or of its nearest parent.
+    pub fn code(&self, code: &str) -> Option<&Code> {
+        let mut c = code;
+        loop {
+            if let Some(found) = self.codes.get(c) {
+                return Some(found);
+            }
+            if c.len() <= 2 {
+                return None;
+            }
+            c = &c[..c.len() - 1];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_are_inflected() {
+        let irregular: HashMap<String, (String, String)> =
+            [("withdraw".to_owned(), ("withdrew".to_owned(), "withdrawn".to_owned()))].into_iter().collect();
+        assert_eq!(inflect("call", &irregular), ["call", "called", "calling", "calls"]);
+        assert_eq!(inflect("urge", &irregular), ["urge", "urged", "urges", "urging"]);
+        assert_eq!(inflect("stop", &irregular), ["stop", "stopped", "stopping", "stops"]);
+        assert_eq!(inflect("deny", &irregular), ["denied", "denies", "deny", "denying"]);
+        assert!(inflect("withdraw", &irregular).contains(&"withdrew".to_owned()));
+    }
+
+    #[test]
+    fn the_embedded_files_load() {
+        let d = Dictionary::load();
+        assert!(d.codes.len() > 200, "{} codes", d.codes.len());
+        assert!(d.by_form.len() > 300);
+        assert_eq!(d.code("0871").unwrap().quad, 2);
+        assert_eq!(d.code("19").unwrap().quad, 4);
+    }
+}

@@ -1,0 +1,372 @@
+//! The events stage: sentences coded into CAMEO events — who did what to
+//! whom, when, where, and whether it happened, was promised, demanded,
+//! alleged or denied.
+//!
+//! Without a parser: each sentence is scanned for the heads of the
+//! patterns in `data/events/patterns.tsv` (a verb in any inflection, or a
+//! noun), and a pattern matches when its other words follow in the clause;
+//! the longest match wins, and the words it uses are not coded again
+//! (`called on mercenaries to withdraw` is one demand, not also a
+//! withdrawal). The source is the subject of the clause (the first actor
+//! named in it: after `said`, `that` or a semicolon for reported speech), or
+//! the agent after `by` in the passive; the target is the first actor after
+//! the head. The date is the sentence's date expression, else the document
+//! date; the place is the sentence's first place. Modality comes from the
+//! words around the head: `will`, `agreed to` (planned), `called on … to`
+//! (requested), `accused … of` (alleged), `denied`, `not` (denied), `if`,
+//! `could` (hypothetical). One event per happening: repeats within a
+//! document are merged.
+
+pub mod dictionary;
+
+use dictionary::{Dictionary, Pattern};
+use truce_core::{BlockKind, Document, Event, EventActor, EventLocation, Evidence, Mention, MentionKind, Span};
+
+/// What the stage needs besides the document.
+pub struct Resources {
+    dictionary: Dictionary,
+}
+
+impl Default for Resources {
+    fn default() -> Resources {
+        Resources::new()
+    }
+}
+
+impl Resources {
+    /// The embedded dictionaries.
+    pub fn new() -> Resources {
+        Resources { dictionary: Dictionary::load() }
+    }
+
+    /// The code table entry of a CAMEO code.
+    pub fn code(&self, code: &str) -> Option<&dictionary::Code> {
+        self.dictionary.code(code)
+    }
+}
+
+/// How far (in tokens) a pattern's words may lie from the word before.
+const GAP: usize = 6;
+
+/// A pattern found at a head.
+struct Match<'a> {
+    head: usize,
+    /// Token indices of the pattern's other words.
+    used: Vec<usize>,
+    pattern: &'a Pattern,
+}
+
+/// Words that end a clause for the purpose of finding a subject.
+fn opens_clause(word: &str) -> bool {
+    matches!(word, "said" | "says" | "that" | ";" | "stated" | "added" | "while" | "but" | "which" | "who")
+}
+
+fn matches_at<'a>(lower: &[String], head: usize, pattern: &'a Pattern, taken: &[bool]) -> Option<Match<'a>> {
+    let mut used = Vec::with_capacity(pattern.rest.len());
+    let mut at = head;
+    for alternatives in &pattern.rest {
+        let found = (at + 1..(at + 1 + GAP).min(lower.len()))
+            .take_while(|&k| !matches!(lower[k].as_str(), "." | ";"))
+            .find(|&k| !taken[k] && alternatives.iter().any(|a| *a == lower[k]))?;
+        used.push(found);
+        at = found;
+    }
+    Some(Match { head, used, pattern })
+}
+
+/// The modality of an event whose head is at `head`.
+fn modality(lower: &[String], head: usize, code: &str) -> &'static str {
+    let before: Vec<&str> = lower[head.saturating_sub(6)..head].iter().map(String::as_str).collect();
+    let near = |words: &[&str]| before.iter().rev().take(3).any(|w| words.contains(w));
+    let clause_start = lower[..head].iter().rposition(|w| matches!(w.as_str(), "." | ";")).map_or(0, |i| i + 1);
+    let earlier: Vec<&str> = lower[clause_start..head].iter().map(String::as_str).collect();
+    // `denied that its troops had shelled`: the shelling is denied (the
+    // denial itself, coded 016, is asserted).
+    let denial_before = earlier.iter().any(|w| w.starts_with("deni") || w.starts_with("deny"));
+    if near(&["not", "n't", "never", "no"]) || (denial_before && !code.starts_with("01")) {
+        return "denied";
+    }
+    if near(&["if", "could", "might", "may", "unless"]) {
+        return "hypothetical";
+    }
+    let root = &code[..2.min(code.len())];
+    let speech_act = matches!(root, "02" | "10" | "11" | "12" | "13");
+    let prev = before.last().copied().unwrap_or("");
+    let to_before = before.iter().rev().take(3).any(|w| *w == "to");
+    if !speech_act
+        && to_before
+        && earlier.iter().any(|w| {
+            ["call", "urge", "demand", "ask", "appeal", "request", "press", "insist"].iter().any(|a| w.starts_with(a))
+        })
+    {
+        return "requested";
+    }
+    if !speech_act
+        && earlier.iter().any(|w| {
+            ["accus", "alleg", "claim", "blam", "charg"].iter().any(|a| w.starts_with(a)) || *w == "reportedly"
+        })
+    {
+        return "alleged";
+    }
+    let planned = near(&["will", "shall", "'ll", "would"])
+        || (prev == "to"
+            && earlier.iter().any(|w| {
+                ["agree", "plan", "intend", "pledg", "promis", "expect", "decid", "prepar", "vow"]
+                    .iter()
+                    .any(|a| w.starts_with(a))
+            }));
+    if planned { "planned" } else { "asserted" }
+}
+
+fn actor(m: &Mention) -> EventActor {
+    EventActor {
+        text: m.text.clone(),
+        code: m.code.clone(),
+        country: m.country.clone(),
+        sector: m.sector.clone(),
+        name: m.name.clone(),
+    }
+}
+
+/// The actors a mention stands for: itself, its group, or the members of
+/// `the two sides`.
+fn expand(m: &Mention, mentions: &[&Mention]) -> Vec<EventActor> {
+    if !m.members.is_empty() {
+        return m
+            .members
+            .iter()
+            .map(|c| EventActor {
+                text: m.text.clone(),
+                code: Some(c.clone()),
+                country: Some(c.clone()),
+                sector: None,
+                name: None,
+            })
+            .collect();
+    }
+    match m.group {
+        Some(g) => mentions.iter().filter(|o| o.group == Some(g)).map(|o| actor(o)).collect(),
+        None => vec![actor(m)],
+    }
+}
+
+fn precision(value: &str) -> &'static str {
+    match value.len() {
+        10 => "day",
+        7 if value.contains('W') => "week",
+        7 => "month",
+        4 => "year",
+        _ => "other",
+    }
+}
+
+/// Fills `doc.events`.
+pub fn annotate(doc: &mut Document, resources: &Resources) {
+    let dict = &resources.dictionary;
+    let dateline = doc.structure.dateline.as_ref().map(|d| d.span);
+    let mut events: Vec<Event> = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        if !matches!(sentence.block_kind, BlockKind::Paragraph | BlockKind::Title) {
+            continue;
+        }
+        let lower: Vec<String> = sentence.tokens.iter().map(|t| t.span.slice(&doc.text).to_lowercase()).collect();
+        let start_of = |k: usize| sentence.tokens[k].span.start();
+        // `According to the statement of the foreign ministry, …`: who is
+        // quoted as the source of a report is not the actor of its events.
+        let attribution = lower.iter().position(|w| w == "according").and_then(|a| {
+            let comma = lower[a..].iter().position(|w| w == ",")? + a;
+            Some(Span::new(start_of(a), start_of(comma)))
+        });
+        let actors: Vec<&Mention> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == index && m.kind != MentionKind::Place)
+            .filter(|m| dateline.is_none_or(|d| !d.contains(m.span)))
+            .filter(|m| attribution.is_none_or(|a| !a.contains(m.span)))
+            .collect();
+        // Every head, its longest pattern; longer matches claim their words.
+        let mut found: Vec<Match> = Vec::new();
+        for (k, word) in lower.iter().enumerate() {
+            let Some(patterns) = dict.by_form.get(word) else { continue };
+            // After a determiner a verb form is a noun (`the fire
+            // agreement`): only noun patterns may start there.
+            let noun_only =
+                k > 0 && matches!(lower[k - 1].as_str(), "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her");
+            let patterns: Vec<&Pattern> = patterns.iter().filter(|p| p.noun || !noun_only).collect();
+            let taken = vec![false; lower.len()];
+            let best = patterns
+                .iter()
+                .filter_map(|p| matches_at(&lower, k, p, &taken))
+                .max_by_key(|m| (m.used.len(), m.pattern.code.len(), usize::MAX - m.pattern.line));
+            if let Some(m) = best {
+                found.push(m);
+            }
+        }
+        found.sort_by_key(|m| std::cmp::Reverse(m.used.len()));
+        let mut taken = vec![false; lower.len()];
+        let mut kept: Vec<Match> = Vec::new();
+        for m in found {
+            if taken[m.head] || m.used.iter().any(|&u| taken[u]) {
+                continue;
+            }
+            taken[m.head] = true;
+            for &u in &m.used {
+                taken[u] = true;
+            }
+            kept.push(m);
+        }
+        kept.sort_by_key(|m| m.head);
+        for m in kept {
+            let head_at = start_of(m.head);
+            let last_word = m.used.last().copied().unwrap_or(m.head);
+            // The clause the head is in, for its subject: after `said`,
+            // `that`, a semicolon, or `, and` before a new subject.
+            let mut clause_start = lower[..m.head].iter().rposition(|w| opens_clause(w)).map_or(0, |i| i + 1);
+            if let Some(and) = (clause_start + 1..m.head).rev().find(|&k| lower[k] == "and" && lower[k - 1] == ",") {
+                let after = start_of(and);
+                if actors.iter().any(|a| a.span.start() > after && a.span.end() <= head_at) {
+                    clause_start = and + 1;
+                }
+            }
+            let clause_from = if clause_start < lower.len() { start_of(clause_start) } else { head_at };
+            let passive_by = lower[m.head + 1..].iter().position(|w| w == "by").map(|p| m.head + 1 + p);
+            let source_mention = match passive_by.filter(|_| {
+                lower[..m.head]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .any(|w| matches!(w.as_str(), "was" | "were" | "been" | "is" | "are"))
+            }) {
+                Some(by) => actors.iter().find(|a| a.span.start() > start_of(by)).copied(),
+                None => actors
+                    .iter()
+                    .find(|a| a.span.start() >= clause_from && a.span.end() <= head_at)
+                    .or_else(|| actors.iter().rev().find(|a| a.span.end() <= head_at))
+                    .copied(),
+            };
+            let mut source = source_mention.map(|s| expand(s, &actors)).unwrap_or_default();
+            let target_mention = actors
+                .iter()
+                .find(|a| {
+                    a.span.start() > head_at && source_mention.is_none_or(|s| s.group.is_none() || a.group != s.group)
+                })
+                .copied();
+            let mut target = target_mention.map(|t| expand(t, &actors)).unwrap_or_default();
+            // `war broke out between A and B`: each side against the other.
+            let between = lower[m.head..].iter().take(6).any(|w| w == "between");
+            if between && target.len() == 2 && (source.is_empty() || m.pattern.code.starts_with("19")) {
+                source = target.clone();
+                target.reverse();
+            }
+            // A clause without a subject of its own (`…, and called on …`,
+            // a run-on sentence) continues the last actor's.
+            if source.is_empty() && !m.pattern.noun {
+                source =
+                    events.last().filter(|e| e.sentence + 1 >= index).map(|e| e.source.clone()).unwrap_or_default();
+            }
+            // `the two sides accused each other`: each is the other's target.
+            if target.is_empty() && lower[m.head..].iter().take(8).any(|w| w == "each") && source.len() == 2 {
+                target = vec![source[1].clone(), source[0].clone()];
+            }
+            // A noun alone (`the fire agreement`) is an event only with an
+            // actor doing it; a bare statement without a speaker is noise.
+            if source.is_empty() && (m.pattern.noun || m.pattern.code.starts_with("01")) {
+                continue;
+            }
+            source.dedup_by(|a, b| a.code == b.code);
+            let code = m.pattern.code.clone();
+            let table = dict.code(&code);
+            // The date: for what was said, the date before the verb (a date
+            // after it is usually what was talked about); for what was done,
+            // the nearest. Without one, the sentence before in the same
+            // paragraph lends its date (`On November 9 … signed a statement.
+            // According to the statement, … will exchange …`), else the
+            // document date.
+            let dates = || {
+                doc.timexes.iter().filter(|t| {
+                    t.sentence == index && t.kind == "DATE" && t.value.starts_with(|c: char| c.is_ascii_digit())
+                })
+            };
+            let said = matches!(&code[..2.min(code.len())], "01" | "02" | "05" | "10" | "11" | "12" | "13");
+            let date_timex = if said {
+                dates().rfind(|t| t.span.end() <= head_at)
+            } else {
+                dates().min_by_key(|t| (t.span.start() as i64 - head_at as i64).abs())
+            };
+            let previous = events
+                .iter()
+                .find(|e| e.sentence + 1 == index && doc.sentences[e.sentence].block == sentence.block)
+                .filter(|_| dates().next().is_none())
+                .and_then(|e| e.date.clone());
+            let date = date_timex.map(|t| t.value.clone()).or(previous).or_else(|| doc.source.date.clone());
+            let time =
+                doc.timexes.iter().find(|t| t.sentence == index && t.instant.is_some()).and_then(|t| t.instant.clone());
+            let location = doc
+                .mentions
+                .iter()
+                .find(|p| {
+                    p.sentence == index && p.kind == MentionKind::Place && dateline.is_none_or(|d| !d.contains(p.span))
+                })
+                .map(|p| EventLocation {
+                    text: p.text.clone(),
+                    name: p.name.clone(),
+                    geonameid: None,
+                    lat: None,
+                    lon: None,
+                    country: p.country.clone().or(p.code.clone()),
+                    precision: if p.reason.contains("state") { "country".into() } else { "region".into() },
+                });
+            let modality = modality(&lower, m.head, &code).to_owned();
+            let confidence = 0.4
+                + if source.iter().any(|s| s.code.is_some()) { 0.25 } else { 0.0 }
+                + if target.iter().any(|t| t.code.is_some()) { 0.15 } else { 0.0 }
+                + 0.05 * m.used.len().min(3) as f32
+                + if date_timex.is_some() { 0.05 } else { 0.0 };
+            let evidence_span = Span::new(sentence.span.start(), sentence.span.end());
+            let _ = last_word;
+            events.push(Event {
+                id: String::new(),
+                doc: doc.id.to_string(),
+                sentence: index,
+                evidence: Evidence { text: sentence.text.clone(), span: evidence_span },
+                date_precision: date.as_deref().map(|d| precision(d).to_owned()),
+                date,
+                time,
+                source,
+                target,
+                cameo_root: code[..2.min(code.len())].to_owned(),
+                quad_class: table.map_or(0, |t| t.quad),
+                goldstein: table.map_or(0.0, |t| t.goldstein),
+                plover: table.and_then(|t| t.plover.clone()),
+                cameo: code,
+                modality,
+                location,
+                confidence: confidence.min(0.95),
+            });
+        }
+    }
+    // One event per happening: the same code, actors, date and modality
+    // again (a headline repeated in the body, a recap) is merged.
+    let key = |e: &Event| {
+        let codes = |a: &[EventActor]| {
+            let mut c: Vec<String> = a.iter().filter_map(|x| x.code.clone()).collect();
+            c.sort();
+            c
+        };
+        (e.cameo.clone(), codes(&e.source), codes(&e.target), e.date.clone(), e.modality.clone())
+    };
+    let mut seen = Vec::new();
+    events.retain(|e| {
+        let k = key(e);
+        if seen.contains(&k) {
+            false
+        } else {
+            seen.push(k);
+            true
+        }
+    });
+    for (n, e) in events.iter_mut().enumerate() {
+        e.id = format!("{}-e{}", doc.id, n + 1);
+    }
+    doc.events = events;
+}

@@ -1,0 +1,69 @@
+//! The events stage on sentences written for these tests in the style of
+//! wire copy and machine-translated reports.
+
+use truce_core::{Document, Event, Source};
+use truce_lexicon::Lexicon;
+
+fn coded(text: &str, date: &str) -> Document {
+    let options = truce_text::Options { date: Some(date.into()), ..Default::default() };
+    let mut doc = truce_text::annotate(text.into(), Source::default(), &options).unwrap();
+    truce_entities::annotate(&mut doc, &truce_entities::Resources::new(Lexicon::default_lexicon()));
+    truce_time::annotate(&mut doc, &truce_time::Resources::new());
+    truce_events::annotate(&mut doc, &truce_events::Resources::new());
+    doc
+}
+
+fn codes(actors: &[truce_core::EventActor]) -> Vec<String> {
+    let mut c: Vec<String> = actors.iter().filter_map(|a| a.code.clone()).collect();
+    c.sort();
+    c
+}
+
+fn find<'a>(doc: &'a Document, root: &str) -> &'a Event {
+    doc.events
+        .iter()
+        .find(|e| e.cameo.starts_with(root))
+        .unwrap_or_else(|| panic!("no {root} event in {:#?}", doc.events))
+}
+
+#[test]
+fn a_demand_is_one_event_of_the_demanders() {
+    let doc = coded(
+        "The foreign ministers of Turkey, Iran and Russia issued a statement on Monday, calling on foreign fighters to withdraw from Idlib immediately.",
+        "2021-03-02",
+    );
+    let e = doc.events.iter().find(|e| e.cameo_root == "02" || e.cameo_root == "10").expect("an appeal or demand");
+    assert_eq!(codes(&e.source), ["IRNGOV", "RUSGOV", "TURGOV"]);
+    assert_eq!(e.modality, "asserted");
+    assert_eq!(e.date.as_deref(), Some("2021-03-01"));
+    assert!(!doc.events.iter().any(|x| x.cameo.starts_with("087") && x.modality == "asserted"), "{:#?}", doc.events);
+}
+
+#[test]
+fn modality_follows_the_words_around_the_verb() {
+    let planned = coded("Ethiopia and Eritrea will exchange prisoners of war next week.", "2021-03-02");
+    assert_eq!(find(&planned, "08").modality, "planned");
+    let alleged = coded("Armenia accused Azerbaijan of shelling villages near the border.", "2020-10-12");
+    let accusation = find(&alleged, "11");
+    assert_eq!(codes(&accusation.source), ["ARM"]);
+    assert_eq!(codes(&accusation.target), ["AZE"]);
+    let denied = coded("The army denied that its troops had shelled the town.", "2020-10-12");
+    assert!(denied.events.iter().any(|e| e.modality == "denied"), "{:#?}", denied.events);
+}
+
+#[test]
+fn fighting_and_ceasefires_are_coded_with_their_roots() {
+    let doc = coded(
+        "Russian troops shelled Ukrainian positions near Bakhmut on Tuesday. The two sides later agreed to a ceasefire.",
+        "2023-01-12",
+    );
+    let fight = find(&doc, "19");
+    assert_eq!(codes(&fight.source), ["RUSMIL"]);
+    assert_eq!(fight.quad_class, 4);
+    assert!(fight.location.as_ref().is_some_and(|l| l.text.contains("Bakhmut")));
+    assert!(
+        doc.events
+            .iter()
+            .any(|e| e.cameo.starts_with("087") || e.cameo.starts_with("03") || e.cameo.starts_with("057"))
+    );
+}
