@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use truce_core::{Document, Mention, MentionKind, Span};
 use truce_lexicon::{Date, EntryKind, Lexicon};
 
-/// Region codes: actors in CAMEO, but never a state with a ministry.
-const REGIONS: &[&str] = &["ASA", "AFR", "EUR", "MEA", "ARB", "CAU", "WST"];
+/// Region codes: actors in CAMEO, but never a state with a ministry; and
+/// the organisation prefixes, which are not states either.
+const REGIONS: &[&str] = &["ASA", "AFR", "EUR", "MEA", "ARB", "CAU", "WST", "IGO", "NGO"];
 
 /// Words that may be glued to a name by machine translation (`Inpridnestrov`).
 const FUSED_PREFIXES: &[&str] = &["in", "the", "to", "of", "at", "on"];
@@ -426,7 +427,7 @@ fn translation_artefacts(draft: &mut Draft, resources: &Resources, lexicon: &Lex
 fn two_sides(mentions: &mut [Mention], lexicon: &Lexicon, parties: &[String]) {
     let mut groups: HashMap<u32, Vec<String>> = HashMap::new();
     for m in mentions.iter() {
-        if let (Some(g), Some(c)) = (m.group, m.country.as_deref()) {
+        if let (Some(g), Some(c)) = (m.group, m.country.as_deref().filter(|c| !REGIONS.contains(c))) {
             let members = groups.entry(g).or_default();
             if !members.iter().any(|x| x == c) {
                 members.push(c.to_owned());

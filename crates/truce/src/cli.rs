@@ -224,6 +224,9 @@ pub enum BenchCommand {
     Entities(BenchIntakeArgs),
     /// Time the time stage (recognition, normalization, zones) on one core.
     Time(BenchIntakeArgs),
+    /// Time the whole pipeline (intake to coded events), as `truce code`
+    /// runs it, on one core.
+    Pipeline(BenchIntakeArgs),
 }
 
 /// `truce bench intake`.

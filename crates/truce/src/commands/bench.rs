@@ -281,6 +281,42 @@ pub fn time(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+pub fn pipeline(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
+    let pipeline = crate::pipeline::Pipeline::new(&[])?;
+    let raws = if args.paths.is_empty() { corpus(args.mb) } else { load(&args.paths)? };
+    let bytes: usize = raws.iter().map(|r| r.bytes.len()).sum();
+    let options = truce_text::Options { date: Some("2020-12-03".into()), ..Default::default() };
+    let started = Instant::now();
+    let (mut sentences, mut events) = (0usize, 0usize);
+    for raw in raws {
+        if let Ok(mut doc) = truce_text::intake_bytes(raw, &options) {
+            pipeline.run(&mut doc);
+            sentences += doc.sentences.len();
+            events += doc.events.len();
+        }
+    }
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let mb = bytes as f64 / 1e6;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let figures = serde_json::json!({
+            "megabytes": mb, "seconds": secs, "sentences": sentences, "sentences_per_s": sentences as f64 / secs,
+            "events": events, "mb_per_s": mb / secs, "threads": 1,
+        });
+        output::json_line(&mut out, &figures)?;
+    } else {
+        writeln!(out, "pipeline (intake, entities, time, events) on one core: {mb:.1} MB in {secs:.2} s")?;
+        writeln!(
+            out,
+            "  {:.0} sentences/s ({sentences} sentences), {:.1} MB/s, {events} events",
+            sentences as f64 / secs,
+            mb / secs
+        )?;
+    }
+    Ok(Outcome::Success)
+}
+
 pub fn generate(args: &GenerateArgs) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -75,6 +75,23 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<Outcome> {
         let instant = t.instant.as_deref().map(|i| format!(" = {i}")).unwrap_or_default();
         writeln!(out, "  {:<9} {:<24} {}{instant}", t.kind, t.text.chars().take(24).collect::<String>(), t.value)?;
     }
+    writeln!(out, "\nevents ({}):", doc.events.len())?;
+    for e in &doc.events {
+        let codes = |list: &[truce_core::EventActor]| {
+            list.iter().map(|a| a.code.clone().unwrap_or_else(|| "?".into())).collect::<Vec<_>>().join("+")
+        };
+        writeln!(
+            out,
+            "  {:<5} {:<8} {:<10} {:<18} -> {:<14} {:<11} {}",
+            e.cameo,
+            e.plover.as_deref().unwrap_or("-"),
+            e.date.as_deref().unwrap_or("-"),
+            codes(&e.source),
+            codes(&e.target),
+            e.modality,
+            e.location.as_ref().and_then(|l| l.name.clone()).unwrap_or_default()
+        )?;
+    }
     let body: Vec<_> = doc.sentences.iter().filter(|s| s.block_kind == BlockKind::Paragraph).collect();
     writeln!(out, "\nbody sentences ({}):", body.len())?;
     for (i, s) in body.iter().enumerate() {

@@ -24,6 +24,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Bench(BenchCommand::Generate(args)) => bench::generate(&args),
         Command::Bench(BenchCommand::Entities(args)) => bench::entities(&args),
         Command::Bench(BenchCommand::Time(args)) => bench::time(&args),
+        Command::Bench(BenchCommand::Pipeline(args)) => bench::pipeline(&args),
         Command::Eval(EvalCommand::Entities(args)) => eval::entities(&args),
         Command::Eval(EvalCommand::Timeml(args)) => eval::timeml(&args),
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
