@@ -264,8 +264,12 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 source =
                     events.last().filter(|e| e.sentence + 1 >= index).map(|e| e.source.clone()).unwrap_or_default();
             }
-            // `the two sides accused each other`: each is the other's target.
-            if target.is_empty() && lower[m.head..].iter().take(8).any(|w| w == "each") && source.len() == 2 {
+            // `the two sides accused each other`, `A and B will exchange
+            // prisoners`: each is the other's target.
+            let mutual = lower[m.head..].iter().take(8).any(|w| w == "each")
+                || ["exchang", "swap", "trade"].iter().any(|v| lower[m.head].starts_with(v));
+            let target_is_state = target.iter().any(|t| t.country.as_deref().is_some_and(|c| c.len() == 3));
+            if mutual && source.len() == 2 && !target_is_state {
                 target = vec![source[1].clone(), source[0].clone()];
             }
             // A noun alone (`the fire agreement`) is an event only with an

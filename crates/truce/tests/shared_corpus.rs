@@ -113,6 +113,53 @@ fn every_time_expression_of_the_seed_has_its_value_and_instant() {
 }
 
 #[test]
+fn every_required_event_of_the_seed_is_coded() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: no shared evaluation material");
+        return;
+    };
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared.join("corpus/seed/expected.json")).unwrap()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .arg("code")
+        .arg(shared.join("corpus/seed/seed.txt"))
+        .args(["--date", expected["document_date"].as_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let events: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let countries = |actors: &serde_json::Value| {
+        let mut c: Vec<String> = actors
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a["code"].as_str().and_then(|c| c.get(..3)).map(str::to_owned))
+            .collect();
+        c.sort();
+        c.dedup();
+        c
+    };
+    let listed = |v: &serde_json::Value| {
+        let mut c: Vec<String> =
+            v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(str::to_owned)).collect();
+        c.sort();
+        c
+    };
+    for want in expected["events"].as_array().unwrap().iter().filter(|e| e["required"] == true) {
+        let roots = listed(&want["roots"]);
+        let found = events.iter().any(|e| {
+            roots.contains(&e["cameo_root"].as_str().unwrap_or("").to_owned())
+                && countries(&e["source"]) == listed(&want["source"])
+                && (want.get("target").is_none() || countries(&e["target"]) == listed(&want["target"]))
+                && (want.get("date").is_none() || e["date"] == want["date"])
+                && (want.get("modality").is_none() || e["modality"] == want["modality"])
+        });
+        assert!(found, "required event {} not coded; events: {events:#?}", want["id"]);
+    }
+}
+
+#[test]
 fn every_development_report_is_taken_in() {
     let Some(shared) = shared() else {
         eprintln!("skipped: no shared evaluation material");
