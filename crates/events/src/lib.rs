@@ -321,6 +321,12 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     precision: if p.reason.contains("state") { "country".into() } else { "region".into() },
                 });
             let modality = modality(&lower, m.head, &code).to_owned();
+            // A promise of cooperation (`will give`, `agreed to release`)
+            // is what PLOVER calls AGREE, whatever is promised; the CAMEO
+            // code keeps what it is.
+            let promised =
+                modality == "planned" && matches!(&code[..2.min(code.len())], "04" | "05" | "06" | "07" | "08");
+            let plover = if promised { Some("AGREE".to_owned()) } else { table.and_then(|t| t.plover.clone()) };
             let confidence = 0.4
                 + if source.iter().any(|s| s.code.is_some()) { 0.25 } else { 0.0 }
                 + if target.iter().any(|t| t.code.is_some()) { 0.15 } else { 0.0 }
@@ -341,7 +347,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 cameo_root: code[..2.min(code.len())].to_owned(),
                 quad_class: table.map_or(0, |t| t.quad),
                 goldstein: table.map_or(0.0, |t| t.goldstein),
-                plover: table.and_then(|t| t.plover.clone()),
+                plover,
                 cameo: code,
                 modality,
                 location,
