@@ -272,6 +272,21 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             if mutual && source.len() == 2 && !target_is_state {
                 target = vec![source[1].clone(), source[0].clone()];
             }
+            // `military aid to war-torn Mozambique`, `refugees … in Liberia`:
+            // an agent without a country belongs to the country named next.
+            if target.len() == 1 && target[0].country.is_none() {
+                let after = target_mention.map_or(head_at, |t| t.span.end());
+                let country =
+                    doc.mentions.iter().filter(|p| p.sentence == index && p.span.start() >= after).find_map(|p| {
+                        p.country.clone().filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO"))
+                    });
+                if let Some(c) = country {
+                    let sector = target[0].code.clone().unwrap_or_default();
+                    target[0].code = Some(format!("{c}{sector}"));
+                    target[0].country = Some(c);
+                    target[0].sector = Some(sector).filter(|s| !s.is_empty());
+                }
+            }
             // A noun alone (`the fire agreement`) is an event only with an
             // actor doing it; a bare statement without a speaker is noise.
             if source.is_empty() && (m.pattern.noun || m.pattern.code.starts_with("01")) {
