@@ -67,3 +67,14 @@ fn fighting_and_ceasefires_are_coded_with_their_roots() {
             .any(|e| e.cameo.starts_with("087") || e.cameo.starts_with("03") || e.cameo.starts_with("057"))
     );
 }
+
+#[test]
+fn sentences_of_any_shape_are_coded_without_trouble() {
+    // A 10,000-word run-on, a flattened table and a list of names.
+    let run_on = "Russian troops shelled the villages and the army said it fired back and ".repeat(770);
+    let doc = coded(&run_on, "2022-01-01");
+    assert!(!doc.events.is_empty());
+    let table = "Date | Attacks | Killed\n2022-01-01 | 4 | 12\n2022-01-02 | 7 | 3\n".repeat(50);
+    coded(&table, "2022-01-01");
+    coded("Lavrov, Blinken, Guterres, Aliyev, Pashinyan, Erdogan, Zelensky, Putin.", "2022-01-01");
+}
