@@ -10,8 +10,8 @@
 //!   has no date;
 //! - zones: `Moscow time`, `Beijing time`, `GMT`, `EDT`, `UTC+4` and
 //!   `local time` (through the places the entities stage found) resolved
-//!   with the IANA database bundled in `jiff`, so `00:00 Moscow time` and
-//!   `5:00 Beijing time` on the same day are one instant;
+//!   with the IANA database bundled in `jiff`, so `14:00 Kyiv time` and
+//!   `20:00 Beijing time` on the same March day are one instant;
 //! - [`timeml`]: TimeML documents and the TempEval-3 scorer.
 //!
 //! The words and zones are data: `data/time/*.tsv`.
@@ -269,16 +269,16 @@ mod tests {
     #[test]
     fn a_ceasefire_time_in_two_zones_is_one_instant() {
         let t = timexes(
-            "The leaders signed a statement on November 9 declaring a ceasefire from 00:00 Moscow time (5:00 Beijing time) on the 10th.",
-            Some("2020-12-03"),
+            "Negotiators agreed on March 4 that a local truce would start at 14:00 Kyiv time (20:00 Beijing time) on the 5th.",
+            Some("2022-03-10"),
         );
-        let moscow = t.iter().find(|t| t.text == "00:00 Moscow time").unwrap();
-        let beijing = t.iter().find(|t| t.text == "5:00 Beijing time").unwrap();
-        assert_eq!(moscow.value, "2020-11-10T00:00+03:00");
-        assert_eq!(beijing.value, "2020-11-10T05:00+08:00");
-        assert_eq!(moscow.instant.as_deref(), Some("2020-11-09T21:00:00Z"));
-        assert_eq!(beijing.instant, moscow.instant);
-        assert!(t.iter().any(|t| t.text == "November 9" && t.value == "2020-11-09"));
+        let kyiv = t.iter().find(|t| t.text == "14:00 Kyiv time").unwrap();
+        let beijing = t.iter().find(|t| t.text == "20:00 Beijing time").unwrap();
+        assert_eq!(kyiv.value, "2022-03-05T14:00+02:00");
+        assert_eq!(beijing.value, "2022-03-05T20:00+08:00");
+        assert_eq!(kyiv.instant.as_deref(), Some("2022-03-05T12:00:00Z"));
+        assert_eq!(beijing.instant, kyiv.instant);
+        assert!(t.iter().any(|t| t.text == "March 4" && t.value == "2022-03-04"));
     }
 
     #[test]
