@@ -294,7 +294,6 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             }
             source.dedup_by(|a, b| a.code == b.code);
             let code = m.pattern.code.clone();
-            let table = dict.code(&code);
             // The date: for what was said, the date before the verb (a date
             // after it is usually what was talked about); for what was done,
             // the nearest. Without one, the sentence before in the same
@@ -335,7 +334,23 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     country: p.country.clone().or(p.code.clone()),
                     precision: if p.reason.contains("state") { "country".into() } else { "region".into() },
                 });
-            let modality = modality(&lower, m.head, &code).to_owned();
+            let mut modality = modality(&lower, m.head, &code).to_owned();
+            let root = code[..2.min(code.len())].to_owned();
+            let before: Vec<&str> = lower[m.head.saturating_sub(3)..m.head].iter().map(String::as_str).collect();
+            // A promise of force or pressure (`would blockade`, `will
+            // expel`) is a threat; `must withdraw` is a demand: CAMEO codes
+            // the words, not the deed.
+            let code =
+                if modality == "planned" && matches!(root.as_str(), "14" | "15" | "16" | "17" | "18" | "19" | "20") {
+                    modality = "asserted".into();
+                    if matches!(root.as_str(), "18" | "19" | "20") { "138".to_owned() } else { "130".to_owned() }
+                } else if before.contains(&"must") && !matches!(root.as_str(), "01" | "02" | "10") {
+                    modality = "asserted".into();
+                    "100".to_owned()
+                } else {
+                    code
+                };
+            let table = dict.code(&code);
             // A promise of cooperation (`will give`, `agreed to release`)
             // is what PLOVER calls AGREE, whatever is promised; the CAMEO
             // code keeps what it is.
