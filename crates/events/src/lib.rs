@@ -111,9 +111,12 @@ fn modality(lower: &[String], head: usize, code: &str) -> &'static str {
     let planned = near(&["will", "shall", "'ll", "would"])
         || (prev == "to"
             && earlier.iter().any(|w| {
-                ["agree", "plan", "intend", "pledg", "promis", "expect", "decid", "prepar", "vow"]
-                    .iter()
-                    .any(|a| w.starts_with(a))
+                [
+                    "agree", "plan", "intend", "pledg", "promis", "expect", "decid", "prepar", "vow", "willing",
+                    "ready", "commit",
+                ]
+                .iter()
+                .any(|a| w.starts_with(a))
             }));
     if planned { "planned" } else { "asserted" }
 }
@@ -192,6 +195,25 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // agreement`): only noun patterns may start there.
             let noun_only =
                 k > 0 && matches!(lower[k - 1].as_str(), "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her");
+            // `the statement released on the website`: a participle after a
+            // document is not an act of the subject.
+            let after_document = k > 0
+                && word.ends_with("ed")
+                && matches!(
+                    lower[k - 1].as_str(),
+                    "statement"
+                        | "report"
+                        | "video"
+                        | "document"
+                        | "footage"
+                        | "data"
+                        | "figures"
+                        | "communique"
+                        | "text"
+                );
+            if after_document {
+                continue;
+            }
             let patterns: Vec<&Pattern> = patterns.iter().filter(|p| p.noun || !noun_only).collect();
             let taken = vec![false; lower.len()];
             let best = patterns
@@ -340,16 +362,27 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // A promise of force or pressure (`would blockade`, `will
             // expel`) is a threat; `must withdraw` is a demand: CAMEO codes
             // the words, not the deed.
-            let code =
-                if modality == "planned" && matches!(root.as_str(), "14" | "15" | "16" | "17" | "18" | "19" | "20") {
-                    modality = "asserted".into();
-                    if matches!(root.as_str(), "18" | "19" | "20") { "138".to_owned() } else { "130".to_owned() }
-                } else if before.contains(&"must") && !matches!(root.as_str(), "01" | "02" | "10") {
-                    modality = "asserted".into();
-                    "100".to_owned()
-                } else {
-                    code
-                };
+            let head_word = lower[m.head].as_str();
+            // `will withdraw … unless …`: a conditional promise is a threat.
+            let conditional = lower[m.head..].iter().take(12).any(|w| w == "unless");
+            let refusal = modality == "denied"
+                && ["accept", "agree", "allow", "approv", "recogni"].iter().any(|v| head_word.starts_with(v));
+            let code = if refusal {
+                // `will not accept`: a rejection.
+                modality = "asserted".into();
+                "120".to_owned()
+            } else if conditional && modality == "planned" {
+                modality = "asserted".into();
+                "130".to_owned()
+            } else if modality == "planned" && matches!(root.as_str(), "14" | "15" | "16" | "17" | "18" | "19" | "20") {
+                modality = "asserted".into();
+                if matches!(root.as_str(), "18" | "19" | "20") { "138".to_owned() } else { "130".to_owned() }
+            } else if before.contains(&"must") && !matches!(root.as_str(), "01" | "02" | "10") {
+                modality = "asserted".into();
+                "100".to_owned()
+            } else {
+                code
+            };
             let table = dict.code(&code);
             // A promise of cooperation (`will give`, `agreed to release`)
             // is what PLOVER calls AGREE, whatever is promised; the CAMEO
