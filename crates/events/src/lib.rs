@@ -294,6 +294,25 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             if mutual && source.len() == 2 && !target_is_state {
                 target = vec![source[1].clone(), source[0].clone()];
             }
+            // `Security forces in Guinea`, `Doctors from two American aid
+            // groups`: a source agent without a country takes the country
+            // named with it, before the verb.
+            if source.len() == 1
+                && source[0].country.is_none()
+                && let Some(s) = source_mention
+            {
+                let country = doc
+                    .mentions
+                    .iter()
+                    .filter(|p| p.sentence == index && p.span.start() >= s.span.end() && p.span.end() <= head_at)
+                    .find_map(|p| p.country.clone().filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO")));
+                if let Some(c) = country {
+                    let sector = source[0].code.clone().unwrap_or_default();
+                    source[0].code = Some(format!("{c}{sector}"));
+                    source[0].country = Some(c);
+                    source[0].sector = Some(sector).filter(|s| !s.is_empty());
+                }
+            }
             // `military aid to war-torn Mozambique`, `refugees … in Liberia`:
             // an agent without a country belongs to the country named next.
             if target.len() == 1 && target[0].country.is_none() {
