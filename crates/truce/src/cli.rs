@@ -241,6 +241,10 @@ pub struct BenchIntakeArgs {
     /// Print the figures as one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Worker threads (`bench pipeline` only): documents are shared out
+    /// among them, to measure how the pipeline scales over cores.
+    #[arg(long, default_value_t = 1)]
+    pub threads: usize,
 }
 
 /// `truce bench generate`.
