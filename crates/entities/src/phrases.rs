@@ -50,7 +50,7 @@ pub struct Draft {
 
 fn role_of(kind: EntryKind, name: NameKind) -> Role {
     match (kind, name) {
-        (EntryKind::Organisation, _) => Role::Org,
+        (EntryKind::Organisation | EntryKind::Group, _) => Role::Org,
         (EntryKind::Country, NameKind::Adjective) => Role::Adjective,
         (EntryKind::Country, NameKind::Capital) => Role::Capital,
         (EntryKind::Country, _) => Role::State,
@@ -340,7 +340,11 @@ pub fn sentence(
                                 m.group = Some(*group);
                             }
                             m.name = Some(e.name.clone());
-                            m.country = (e.kind == truce_lexicon::EntryKind::Country).then(|| e.code.clone());
+                            m.country = match e.kind {
+                                truce_lexicon::EntryKind::Country => Some(e.code.clone()),
+                                truce_lexicon::EntryKind::Group => e.country().map(str::to_owned),
+                                _ => None,
+                            };
                             m.sector = (e.kind == truce_lexicon::EntryKind::Country).then(|| sector.clone());
                             m.role = role.clone();
                             m.reason = format!("{} of {}", s.slice(p.start, p.end), e.name);
@@ -415,6 +419,14 @@ pub fn sentence(
                     Some(entry.name.clone()),
                 );
                 m.reason = "organisation name".into();
+                if entry.kind == truce_lexicon::EntryKind::Group {
+                    // An armed group is an actor of its country's conflict:
+                    // `YEMREB` is Yemen's rebels.
+                    m.kind = MentionKind::Actor;
+                    m.country = entry.country().map(str::to_owned);
+                    m.sector = entry.code.get(3..).map(str::to_owned);
+                    m.reason = "armed group name".into();
+                }
                 // `UN Secretary-General Guterres`: the organisation's officer
                 // (the title may be part of the organisation's own alias).
                 let matched = s.slice(p.start, end).to_lowercase();

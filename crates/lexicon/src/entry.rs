@@ -17,6 +17,9 @@ pub enum EntryKind {
     Person,
     /// A region or feature that is not a state (`Nagorno-Karabakh`).
     Place,
+    /// A non-state armed group or de facto authority (`YEMREB` for the
+    /// Houthis): an actor with a country and a sector in its code.
+    Group,
 }
 
 impl EntryKind {
@@ -29,6 +32,7 @@ impl EntryKind {
             EntryKind::Title => "title",
             EntryKind::Person => "person",
             EntryKind::Place => "place",
+            EntryKind::Group => "group",
         }
     }
 }
@@ -137,11 +141,11 @@ pub struct Entry {
 
 impl Entry {
     /// The country part of the code (`RUS` of `RUSGOV`, `IGO` of `IGOUNO`),
-    /// for people and countries.
+    /// for people, armed groups and countries.
     pub fn country(&self) -> Option<&str> {
         match self.kind {
             EntryKind::Country => Some(&self.code),
-            EntryKind::Person => self.code.get(..3),
+            EntryKind::Person | EntryKind::Group => self.code.get(..3),
             _ => None,
         }
     }

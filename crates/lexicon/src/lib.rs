@@ -79,13 +79,14 @@ pub struct Lexicon {
 }
 
 /// The default dictionary files, embedded: (name, text).
-pub const DEFAULT_FILES: [(&str, &str); 6] = [
+pub const DEFAULT_FILES: [(&str, &str); 7] = [
     ("data/lexicon/countries.tsv", include_str!("../../../data/lexicon/countries.tsv")),
     ("data/lexicon/organisations.tsv", include_str!("../../../data/lexicon/organisations.tsv")),
     ("data/lexicon/agents.tsv", include_str!("../../../data/lexicon/agents.tsv")),
     ("data/lexicon/titles.tsv", include_str!("../../../data/lexicon/titles.tsv")),
     ("data/lexicon/people.tsv", include_str!("../../../data/lexicon/people.tsv")),
     ("data/lexicon/places.tsv", include_str!("../../../data/lexicon/places.tsv")),
+    ("data/lexicon/groups.tsv", include_str!("../../../data/lexicon/groups.tsv")),
 ];
 
 const AMBIGUOUS: &str = include_str!("../../../data/lexicon/ambiguous.txt");
@@ -117,7 +118,7 @@ impl LexiconBuilder {
             file: name.to_owned(),
             line: 0,
             message: "cannot tell the dictionary kind from the file name (expected …countries.tsv, \
-                      …organisations.tsv, …agents.tsv, …titles.tsv, …people.tsv, …places.tsv, .actors or .agents)"
+                      …organisations.tsv, …agents.tsv, …titles.tsv, …people.tsv, …places.tsv, …groups.tsv, .actors or .agents)"
                 .into(),
         })?;
         self.loaded.extend(load::parse(name, text, kind)?);

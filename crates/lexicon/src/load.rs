@@ -43,6 +43,8 @@ pub enum FileKind {
     People,
     /// `places.tsv`
     Places,
+    /// `groups.tsv`
+    Groups,
     /// TABARI/PETRARCH `.actors`
     TabariActors,
     /// TABARI/PETRARCH `.agents`
@@ -61,6 +63,7 @@ impl FileKind {
             ("titles.tsv", FileKind::Titles),
             ("people.tsv", FileKind::People),
             ("places.tsv", FileKind::Places),
+            ("groups.tsv", FileKind::Groups),
             (".actors", FileKind::TabariActors),
             (".actors.txt", FileKind::TabariActors),
             (".agents", FileKind::TabariAgents),
@@ -91,6 +94,7 @@ fn parse_native(file: &str, text: &str, kind: FileKind) -> Result<Vec<Loaded>, L
         FileKind::Titles => 4,
         FileKind::People => 7,
         FileKind::Places => 4,
+        FileKind::Groups => 4,
         FileKind::TabariActors | FileKind::TabariAgents => unreachable!("handled by parse"),
     };
     let mut out = Vec::new();
@@ -187,6 +191,14 @@ fn parse_native(file: &str, text: &str, kind: FileKind) -> Result<Vec<Loaded>, L
                 let mut names = vec![(f[1].to_owned(), NameKind::Name)];
                 names.extend(split_alternatives(f[2]).map(|a| (a.to_owned(), NameKind::Name)));
                 Loaded { entry: entry(EntryKind::Place, f[0], f[1], None, Validity::default(), origin), names }
+            }
+            FileKind::Groups => {
+                if !code_ok(f[0], &[6]) || !f[0].bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(err(format!("group code {:?} is not six capital letters (e.g. YEMREB)", f[0])));
+                }
+                let mut names = vec![(f[1].to_owned(), NameKind::Name)];
+                names.extend(split_alternatives(f[2]).map(|a| (a.to_owned(), NameKind::Name)));
+                Loaded { entry: entry(EntryKind::Group, f[0], f[1], None, Validity::default(), origin), names }
             }
             FileKind::TabariActors | FileKind::TabariAgents => unreachable!("handled by parse"),
         };
