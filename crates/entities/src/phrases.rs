@@ -81,6 +81,12 @@ fn piece(found: &Found, lexicon: &Lexicon, date: Option<Date>) -> Piece {
 
 const PLACE_PREPOSITIONS: &[&str] =
     &["in", "into", "inside", "at", "near", "across", "throughout", "within", "around", "outside", "across"];
+/// Words after which `at` aims rather than places: `fired missiles at
+/// Armenia` names the target; `talks at Geneva` names the place.
+const AIMING_WORDS: &[&str] = &[
+    "fire", "fired", "fires", "firing", "shot", "shots", "shooting", "aimed", "directed", "missiles", "rockets",
+    "shells", "drones", "strikes",
+];
 const LIST_GLUE: &[&str] = &[",", "and", "the", "or", "as", "well"];
 
 struct Sentence<'a> {
@@ -244,8 +250,12 @@ pub fn sentence(
                 }
                 let before = if p.start > 0 { s.lower(p.start - 1) } else { String::new() };
                 let in_dateline = dateline.is_some_and(|d| d.contains(s.span(p.start, p.end)));
-                let as_place =
-                    in_dateline || (p.role != Role::Adjective && PLACE_PREPOSITIONS.contains(&before.as_str()));
+                let aimed_at = before == "at"
+                    && p.role == Role::State
+                    && p.start > 1
+                    && AIMING_WORDS.contains(&s.lower(p.start - 2).as_str());
+                let as_place = in_dateline
+                    || (p.role != Role::Adjective && !aimed_at && PLACE_PREPOSITIONS.contains(&before.as_str()));
                 let mut m = if as_place {
                     let mut m = mention(&s, p.start, p.end, MentionKind::Place, Some(entry.code.clone()), None);
                     m.name = Some(if p.role == Role::Capital { s.slice(p.start, p.end) } else { entry.name.clone() });

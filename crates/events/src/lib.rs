@@ -267,10 +267,20 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     .copied(),
             };
             let mut source = source_mention.map(|s| expand(s, &actors)).unwrap_or_default();
+            // The target lies in the head's own clause: `A fired at B, and C
+            // said …` does not make C a target.
+            let clause_end = (last_word + 1..lower.len())
+                .find(|&k| {
+                    lower[k] == ";"
+                        || (matches!(lower[k].as_str(), "and" | "but" | "while" | "whereas") && lower[k - 1] == ",")
+                })
+                .map_or(usize::MAX, start_of);
             let target_mention = actors
                 .iter()
                 .find(|a| {
-                    a.span.start() > head_at && source_mention.is_none_or(|s| s.group.is_none() || a.group != s.group)
+                    a.span.start() > head_at
+                        && a.span.start() < clause_end
+                        && source_mention.is_none_or(|s| s.group.is_none() || a.group != s.group)
                 })
                 .copied();
             let mut target = target_mention.map(|t| expand(t, &actors)).unwrap_or_default();
@@ -288,8 +298,12 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             }
             // `the two sides accused each other`, `A and B will exchange
             // prisoners`: each is the other's target.
+            // Two parties that agree or cease fire with no one else
+            // named do so with each other.
+            let joint = target.is_empty() && ["05", "08"].iter().any(|r| m.pattern.code.starts_with(r));
             let mutual = lower[m.head..].iter().take(8).any(|w| w == "each")
-                || ["exchang", "swap", "trade"].iter().any(|v| lower[m.head].starts_with(v));
+                || ["exchang", "swap", "trade"].iter().any(|v| lower[m.head].starts_with(v))
+                || joint;
             let target_is_state = target.iter().any(|t| t.country.as_deref().is_some_and(|c| c.len() == 3));
             if mutual && source.len() == 2 && !target_is_state {
                 target = vec![source[1].clone(), source[0].clone()];

@@ -78,3 +78,18 @@ fn sentences_of_any_shape_are_coded_without_trouble() {
     coded(&table, "2022-01-01");
     coded("Lavrov, Blinken, Guterres, Aliyev, Pashinyan, Erdogan, Zelensky, Putin.", "2022-01-01");
 }
+
+#[test]
+fn armed_groups_are_actors_and_targets_stay_in_their_clause() {
+    let doc = coded(
+        "SANAA, March 4 -- Houthi rebels fired missiles at Saudi Arabia overnight, and Hamas officials said they welcomed the talks.",
+        "2022-03-04",
+    );
+    let attack = find(&doc, "19");
+    assert_eq!(codes(&attack.source), ["YEMREB"]);
+    assert_eq!(codes(&attack.target), ["SAU"], "the target is aimed at, not a place: {:#?}", attack);
+    let doc = coded("Rapid Support Forces (RSF) shelled the town, and the army said it held the bridge.", "2023-06-01");
+    let shelling = find(&doc, "19");
+    assert_eq!(codes(&shelling.source), ["SDNREB"]);
+    assert!(shelling.target.is_empty(), "the army of the next clause is not the target: {:#?}", shelling.target);
+}

@@ -393,6 +393,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn group_rows_need_a_six_letter_actor_code() {
+        let rows = parse("groups.tsv", "YEMREB\tHouthis\tAnsar Allah|Houthi rebels\tnews\n", FileKind::Groups).unwrap();
+        assert_eq!(rows[0].entry.country(), Some("YEM"));
+        assert_eq!(rows[0].names.len(), 3);
+        let bad = parse("groups.tsv", "YEM\tHouthis\t-\tnews\n", FileKind::Groups).unwrap_err();
+        assert!(bad.message.contains("six capital letters"), "{bad}");
+    }
+
+    #[test]
     fn native_rows_and_their_errors() {
         let text = "# comment\nARM\tArmenia\tRepublic of Armenia\tArmenian|Armenians\tYerevan\tISO\n";
         let rows = parse("countries.tsv", text, FileKind::Countries).unwrap();
