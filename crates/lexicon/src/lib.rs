@@ -221,6 +221,11 @@ impl Lexicon {
         // Start and end byte of each token in `keyed`.
         let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
         for t in tokens {
+            // A clitic or trailing apostrophe (`'s`, `'`) joins the word
+            // before it, as in the dictionary's `Workers' Party`.
+            if t.as_ref().starts_with(['\'', '’']) && keyed.ends_with(' ') {
+                keyed.pop();
+            }
             let start = keyed.len();
             normalize::push_key(t.as_ref(), &mut keyed);
             let end = keyed.trim_end().len();
@@ -295,6 +300,15 @@ mod tests {
         assert!(codes(lexicon, &["told", "us", "so"]).is_empty());
         assert_eq!(codes(lexicon, &["Turkey", "said"])[0].1, "TUR");
         assert!(codes(lexicon, &["roast", "turkey"]).is_empty());
+    }
+
+    #[test]
+    fn names_with_apostrophes_match_split_tokens() {
+        let lexicon = Lexicon::default_lexicon();
+        let found = codes(lexicon, &["the", "Kurdistan", "Workers", "'", "Party", "said"]);
+        assert_eq!(found, [("Kurdistan Workers ' Party".to_owned(), "TURREB".to_owned())]);
+        let found = codes(lexicon, &["Russia", "'s", "army"]);
+        assert_eq!(found[0].1, "RUS");
     }
 
     #[test]
