@@ -281,6 +281,15 @@ pub fn sentence(
                 draft.mentions.push(m);
                 i += 1;
             }
+            Role::Agent
+                if pieces.get(i + 1).is_some_and(|q| {
+                    q.start == p.end && lexicon.entry(q.entries[0]).kind == truce_lexicon::EntryKind::Group
+                }) =>
+            {
+                // `the rebel Kurdistan Workers' Party`: the word describes
+                // the group that follows and is not an actor of its own.
+                i += 1;
+            }
             Role::Title | Role::Agent => {
                 // Titles and agents, perhaps several (`foreign ministers or
                 // deputy foreign ministers`), then `of` and a list of states

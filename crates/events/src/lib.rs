@@ -335,7 +335,14 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     doc.mentions.iter().filter(|p| p.sentence == index && p.span.start() >= after).find_map(|p| {
                         p.country.clone().filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO"))
                     });
-                if let Some(c) = country {
+                // `Opposition groups in Zimbabwe demand that President
+                // Mugabe …`: else a domestic agent of the source's country.
+                let source_country = source
+                    .first()
+                    .and_then(|s| s.country.clone())
+                    .filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO"))
+                    .filter(|c| source.iter().all(|s| s.country.as_ref() == Some(c)));
+                if let Some(c) = country.or(source_country) {
                     let sector = target[0].code.clone().unwrap_or_default();
                     target[0].code = Some(format!("{c}{sector}"));
                     target[0].country = Some(c);

@@ -93,3 +93,12 @@ fn armed_groups_are_actors_and_targets_stay_in_their_clause() {
     assert_eq!(codes(&shelling.source), ["SDNREB"]);
     assert!(shelling.target.is_empty(), "the army of the next clause is not the target: {:#?}", shelling.target);
 }
+
+#[test]
+fn a_domestic_target_takes_the_country_of_its_source() {
+    let doc = coded("Malian opposition parties on Tuesday demanded that the president step down.", "2021-05-25");
+    let demand = find(&doc, "10");
+    assert_eq!(codes(&demand.source), ["MLIOPP"]);
+    assert!(codes(&demand.target).iter().all(|c| c.starts_with("MLI")), "{:#?}", demand.target);
+    assert!(!demand.target.is_empty());
+}
