@@ -72,6 +72,20 @@ pub fn inflect(base: &str, irregular: &HashMap<String, (String, String)>) -> Vec
         && !consonant(chars[n - 2])
         && consonant(chars[n - 3]);
     let stem = if doubles { format!("{base}{}", chars[n - 1]) } else { base.to_owned() };
+    // Longer ones double only when the last syllable is stressed (expel →
+    // expelled, but visit → visited), which spelling does not show: both
+    // forms are listed, and the one English never writes matches nothing.
+    let cvc = n > 4
+        && consonant(chars[n - 1])
+        && !"wxyh".contains(chars[n - 1])
+        && !consonant(chars[n - 2])
+        && consonant(chars[n - 3])
+        && irregular.get(base).is_none();
+    if cvc {
+        let last = chars[n - 1];
+        forms.push(format!("{base}{last}ed"));
+        forms.push(format!("{base}{last}ing"));
+    }
     if let Some((past, participle)) = irregular.get(base) {
         forms.push(past.clone());
         forms.push(participle.clone());
@@ -169,6 +183,10 @@ mod tests {
         assert_eq!(inflect("stop", &irregular), ["stop", "stopped", "stopping", "stops"]);
         assert_eq!(inflect("deny", &irregular), ["denied", "denies", "deny", "denying"]);
         assert!(inflect("withdraw", &irregular).contains(&"withdrew".to_owned()));
+        for form in ["expelled", "expelling", "expels"] {
+            assert!(inflect("expel", &irregular).contains(&form.to_owned()), "{form}");
+        }
+        assert!(inflect("visit", &irregular).contains(&"visited".to_owned()));
     }
 
     #[test]

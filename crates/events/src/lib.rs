@@ -19,6 +19,8 @@
 
 pub mod dictionary;
 
+use std::collections::HashSet;
+
 use dictionary::{Dictionary, Pattern};
 use truce_core::{BlockKind, Document, Event, EventActor, EventLocation, Evidence, Mention, MentionKind, Span};
 
@@ -458,6 +460,11 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             });
         }
     }
+    // `X said (that) Y …`: the statement is only the channel of what it
+    // reports; a bare statement (010) stands alone only in a sentence that
+    // reports nothing else.
+    let substantive: HashSet<usize> = events.iter().filter(|e| e.cameo != "010").map(|e| e.sentence).collect();
+    events.retain(|e| e.cameo != "010" || !substantive.contains(&e.sentence));
     // One event per happening: the same code, actors, date and modality
     // again (a headline repeated in the body, a recap) is merged.
     let key = |e: &Event| {
