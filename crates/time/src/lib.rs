@@ -48,7 +48,7 @@ impl Resources {
 
 /// Words that mark a clause as future.
 const FUTURE: &[&str] =
-    &["will", "'ll", "shall", "going", "expected", "scheduled", "plans", "plan", "intends", "upcoming"];
+    &["will", "'ll", "shall", "going", "expected", "scheduled", "plans", "plan", "planned", "intends", "upcoming"];
 /// Words that mark a clause as past (besides verbs in -ed).
 const PAST: &[&str] = &[
     "was",
@@ -297,6 +297,16 @@ mod tests {
         assert_eq!(
             values("The army said on Friday that the attack happened yesterday morning.", Some("2020-10-12")),
             pairs(&[("Friday", "2020-10-09"), ("yesterday morning", "2020-10-11TMO")])
+        );
+        // `last May` in February is a year back; `last December` in
+        // January, and `next March` in February, the nearest ones.
+        assert_eq!(
+            values("The truce of last May collapsed; talks set for next March may revive it.", Some("2023-02-14")),
+            pairs(&[("last May", "2022-05"), ("next March", "2023-03")])
+        );
+        assert_eq!(
+            values("Shelling resumed last February.", Some("2023-02-20")),
+            pairs(&[("last February", "2022-02")])
         );
     }
 

@@ -143,14 +143,19 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
             let year = match (year, year_shift, anchor) {
                 (Some(y), _, _) => Some(*y),
                 (None, Some(s), Some(a)) => Some(i32::from(a.year()) + s),
-                (None, None, Some(a)) => {
-                    let tense = match lean {
-                        -1 => Tense::Past,
-                        1 => Tense::Future,
-                        _ => tense,
-                    };
-                    Some(year_for(a, m, day.unwrap_or(1), tense))
+                // `last May`, `next March`: the nearest occurrence strictly
+                // before or after the anchor's month, whatever the tense.
+                (None, None, Some(a)) if *lean != 0 => {
+                    let y = i32::from(a.year());
+                    let now = a.month() as u32;
+                    Some(match lean.signum() {
+                        -1 if m < now => y,
+                        -1 => y - 1,
+                        _ if m > now => y,
+                        _ => y + 1,
+                    })
                 }
+                (None, None, Some(a)) => Some(year_for(a, m, day.unwrap_or(1), tense)),
                 (None, _, None) => None,
             };
             match (year, day) {
