@@ -308,6 +308,15 @@ mod tests {
             values("Shelling resumed last February.", Some("2023-02-20")),
             pairs(&[("last February", "2022-02")])
         );
+        // Written on Monday 20 February 2023 (ISO week 8).
+        assert_eq!(
+            values("Shelling over the weekend killed two civilians.", Some("2023-02-20")),
+            pairs(&[("the weekend", "2023-W07-WE")])
+        );
+        assert_eq!(
+            values("Monitors will visit the line over the weekend.", Some("2023-02-20")),
+            pairs(&[("the weekend", "2023-W08-WE")])
+        );
     }
 
     #[test]

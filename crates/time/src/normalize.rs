@@ -219,6 +219,10 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
         }
         Expr::UnitRel { unit, shift } => {
             let a = anchor?;
+            // `fighting over the weekend killed …` written on a weekday is
+            // the weekend just gone, which ISO counts in last week.
+            let past_weekend = unit == "WE" && *shift == 0 && tense == Tense::Past && weekday_number(a.weekday()) < 6;
+            let shift = if past_weekend { &-1 } else { shift };
             let moved = shift_by(a, f64::from(shift.abs()), unit, i64::from(shift.signum()))?;
             let value = match unit.as_str() {
                 "D" => date_value(moved),
