@@ -59,6 +59,14 @@ struct Match<'a> {
 }
 
 /// Words that end a clause for the purpose of finding a subject.
+/// Puts an agent without a country (`GOV`) in country `c` (`UGAGOV`).
+fn give_country(actor: &mut EventActor, c: String) {
+    let sector = actor.code.clone().unwrap_or_default();
+    actor.code = Some(format!("{c}{sector}"));
+    actor.country = Some(c);
+    actor.sector = Some(sector).filter(|s| !s.is_empty());
+}
+
 fn opens_clause(word: &str) -> bool {
     matches!(word, "said" | "says" | "that" | ";" | "stated" | "added" | "while" | "but" | "which" | "who")
 }
@@ -323,10 +331,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     .filter(|p| p.sentence == index && p.span.start() >= s.span.end() && p.span.end() <= head_at)
                     .find_map(|p| p.country.clone().filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO")));
                 if let Some(c) = country {
-                    let sector = source[0].code.clone().unwrap_or_default();
-                    source[0].code = Some(format!("{c}{sector}"));
-                    source[0].country = Some(c);
-                    source[0].sector = Some(sector).filter(|s| !s.is_empty());
+                    give_country(&mut source[0], c);
                 }
             }
             // `military aid to war-torn Mozambique`, `refugees … in Liberia`:
@@ -345,10 +350,20 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     .filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO"))
                     .filter(|c| source.iter().all(|s| s.country.as_ref() == Some(c)));
                 if let Some(c) = country.or(source_country) {
-                    let sector = target[0].code.clone().unwrap_or_default();
-                    target[0].code = Some(format!("{c}{sector}"));
-                    target[0].country = Some(c);
-                    target[0].sector = Some(sector).filter(|s| !s.is_empty());
+                    give_country(&mut target[0], c);
+                }
+            }
+            // `President Museveni threatened to ban Ugandan opposition
+            // candidates`: a source official with no country of its own acts
+            // at home, in the country of its target.
+            if source.len() == 1 && source[0].country.is_none() && source[0].code.is_some() {
+                let target_country = target
+                    .first()
+                    .and_then(|t| t.country.clone())
+                    .filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO"))
+                    .filter(|c| target.iter().all(|t| t.country.as_ref() == Some(c)));
+                if let Some(c) = target_country {
+                    give_country(&mut source[0], c);
                 }
             }
             // A noun alone (`the fire agreement`) is an event only with an
