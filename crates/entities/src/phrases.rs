@@ -87,6 +87,19 @@ const AIMING_WORDS: &[&str] = &[
     "fire", "fired", "fires", "firing", "shot", "shots", "shooting", "aimed", "directed", "missiles", "rockets",
     "shells", "drones", "strikes",
 ];
+/// True for a word that may stand between a nationality and its agent
+/// (`nationalist`, `Islamist`, `government-backed`): not a function word,
+/// a number or punctuation.
+fn describes(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "and", "or", "of", "to", "the", "a", "an", "in", "on", "at", "with", "for", "by", "from", "said", "says",
+        "who", "that", "which", "as", "than", "but", "not", "is", "are", "was", "were", "has", "have", "had",
+    ];
+    word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && word.chars().any(char::is_alphabetic)
+        && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 const LIST_GLUE: &[&str] = &[",", "and", "the", "or", "as", "well"];
 
 struct Sentence<'a> {
@@ -211,6 +224,17 @@ pub fn sentence(
                 let mut at = p.end;
                 if s.word(at) == "'s" || s.word(at) == "’s" {
                     at += 1;
+                }
+                // `Irish nationalist guerrillas`, `Palestinian Islamist
+                // militants`: an adjective's agent may follow a word or two
+                // that describe it.
+                if p.role == Role::Adjective
+                    && let Some(q) = pieces.get(i + 1).filter(|q| matches!(q.role, Role::Agent))
+                    && q.start > at
+                    && q.start <= at + 2
+                    && (at..q.start).all(|k| describes(s.word(k)))
+                {
+                    at = q.start;
                 }
                 let mut sector: Option<String> = None;
                 let mut role: Option<String> = None;

@@ -285,11 +285,17 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                         || (matches!(lower[k].as_str(), "and" | "but" | "while" | "whereas") && lower[k - 1] == ",")
                 })
                 .map_or(usize::MAX, start_of);
+            // `…, police said`: the speaker of a trailing report is no target.
+            let speaker = |a: &Mention| {
+                let next = sentence.tokens.iter().position(|t| t.span.start() >= a.span.end());
+                next.is_some_and(|k| matches!(lower[k].as_str(), "said" | "says" | "told" | "reported" | "stated"))
+            };
             let target_mention = actors
                 .iter()
                 .find(|a| {
                     a.span.start() > head_at
                         && a.span.start() < clause_end
+                        && !speaker(a)
                         && source_mention.is_none_or(|s| s.group.is_none() || a.group != s.group)
                 })
                 .copied();

@@ -110,3 +110,17 @@ fn an_official_without_a_country_acts_in_the_country_of_the_target() {
     assert!(codes(&threat.source).iter().all(|c| c.starts_with("MLI")), "{:#?}", threat.source);
     assert!(!threat.source.is_empty());
 }
+
+#[test]
+fn described_agents_keep_their_nationality_and_speakers_are_not_targets() {
+    let doc = coded(
+        "Chadian separatist fighters wounded three Sudanese soldiers near Adre on Friday, officials said.",
+        "2023-06-10",
+    );
+    let attack = find(&doc, "19");
+    assert_eq!(codes(&attack.source).len(), 1);
+    assert!(codes(&attack.source)[0].starts_with("TCD"), "{:#?}", attack.source);
+    assert_eq!(codes(&attack.target), ["SDNMIL"]);
+    let doc = coded("A roadside bomb hit the convoy, army officials said.", "2023-06-10");
+    assert!(doc.events.iter().all(|e| e.target.is_empty()), "{:#?}", doc.events);
+}
