@@ -248,6 +248,11 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             kept.push(m);
         }
         kept.sort_by_key(|m| m.head);
+        // Who each earlier event of this sentence acted on, with its source:
+        // `The Houthis said they would release detainees and welcomed …`
+        // — the detainees did not welcome anything.
+        // (Head, target, source.)
+        let mut acted_on: Vec<(usize, Span, Vec<EventActor>)> = Vec::new();
         for m in kept {
             let head_at = start_of(m.head);
             let last_word = m.used.last().copied().unwrap_or(m.head);
@@ -277,6 +282,12 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     .copied(),
             };
             let mut source = source_mention.map(|s| expand(s, &actors)).unwrap_or_default();
+            // An object of an earlier verb of the same clause is no subject.
+            if let Some(s) = source_mention
+                && let Some((_, _, earlier)) = acted_on.iter().find(|(head, t, _)| *t == s.span && *head >= clause_from)
+            {
+                source = earlier.clone();
+            }
             // The target lies in the head's own clause: `A fired at B, and C
             // said …` does not make C a target.
             let clause_end = (last_word + 1..lower.len())
@@ -308,7 +319,10 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             }
             // A clause without a subject of its own (`…, and called on …`,
             // a run-on sentence) continues the last actor's.
-            if source.is_empty() && !m.pattern.noun {
+            // A gerund opening its clause (`Fighting around Marib had
+            // intensified`) names a happening, not an act of the last actor.
+            let gerund_subject = lower[m.head].ends_with("ing") && m.head <= clause_start;
+            if source.is_empty() && !m.pattern.noun && !gerund_subject {
                 source =
                     events.last().filter(|e| e.sentence + 1 >= index).map(|e| e.source.clone()).unwrap_or_default();
             }
@@ -459,7 +473,9 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 + 0.05 * m.used.len().min(3) as f32
                 + if date_timex.is_some() { 0.05 } else { 0.0 };
             let evidence_span = Span::new(sentence.span.start(), sentence.span.end());
-            let _ = last_word;
+            if let Some(t) = target_mention {
+                acted_on.push((head_at, t.span, source.clone()));
+            }
             events.push(Event {
                 id: String::new(),
                 doc: doc.id.to_string(),

@@ -124,3 +124,15 @@ fn described_agents_keep_their_nationality_and_speakers_are_not_targets() {
     let doc = coded("A roadside bomb hit the convoy, army officials said.", "2023-06-10");
     assert!(doc.events.iter().all(|e| e.target.is_empty()), "{:#?}", doc.events);
 }
+
+#[test]
+fn a_second_verb_keeps_the_subject_and_an_opening_gerund_has_none() {
+    let doc = coded(
+        "The rebels said they would free some prisoners and welcomed the proposal. Fighting near the dam intensified on Friday.",
+        "2023-06-10",
+    );
+    let welcome = doc.events.iter().find(|e| e.cameo.starts_with("05")).expect("a welcome");
+    assert_eq!(codes(&welcome.source), codes(&find(&doc, "084").source), "{:#?}", doc.events);
+    let fighting = find(&doc, "19");
+    assert!(fighting.source.is_empty(), "nobody is named as fighting: {:#?}", fighting.source);
+}
