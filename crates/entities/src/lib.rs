@@ -42,6 +42,9 @@ pub struct Resources<'a> {
     pub zh: ZhForms,
     /// Phrases for the two parties together (`the two sides`).
     pub collectives: Vec<Vec<String>>,
+    /// Nouns an agent word modifies without naming an actor (`military
+    /// operations`).
+    pub agent_modified_nouns: std::collections::HashSet<String>,
     /// People entries by the country part of their code (`RUS`, `IGO`).
     people_by_country: std::collections::HashMap<String, Vec<usize>>,
 }
@@ -55,13 +58,19 @@ impl<'a> Resources<'a> {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect();
+        let agent_modified_nouns = include_str!("../../../data/lexicon/agent-modified-nouns.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect();
         let mut people_by_country: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
         for (i, e) in lexicon.entries().iter().enumerate() {
             if e.kind == truce_lexicon::EntryKind::Person {
                 people_by_country.entry(e.code.chars().take(3).collect()).or_default().push(i);
             }
         }
-        Resources { lexicon, zh: ZhForms::load(), collectives, people_by_country }
+        Resources { lexicon, zh: ZhForms::load(), collectives, agent_modified_nouns, people_by_country }
     }
 
     /// People entries of a country (all people when `None`).

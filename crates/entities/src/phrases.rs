@@ -314,6 +314,15 @@ pub fn sentence(
                 // the group that follows and is not an actor of its own.
                 i += 1;
             }
+            // `military operations`, `police station`: the agent word
+            // describes a thing.
+            Role::Agent
+                if p.end == p.start + 1
+                    && s.word(p.start).starts_with(char::is_lowercase)
+                    && resources.agent_modified_nouns.contains(&s.lower(p.end)) =>
+            {
+                i += 1;
+            }
             Role::Title | Role::Agent => {
                 // Titles and agents, perhaps several (`foreign ministers or
                 // deputy foreign ministers`), then `of` and a list of states

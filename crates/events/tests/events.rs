@@ -136,3 +136,9 @@ fn a_second_verb_keeps_the_subject_and_an_opening_gerund_has_none() {
     let fighting = find(&doc, "19");
     assert!(fighting.source.is_empty(), "nobody is named as fighting: {:#?}", fighting.source);
 }
+
+#[test]
+fn an_agent_word_describing_a_thing_is_no_actor() {
+    let doc = coded("Sudan and South Sudan agreed to halt all military operations along the border.", "2023-06-10");
+    assert!(doc.events.iter().all(|e| codes(&e.target).iter().all(|c| !c.ends_with("MIL"))), "{:#?}", doc.events);
+}
