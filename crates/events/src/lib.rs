@@ -298,8 +298,8 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 .map_or(usize::MAX, start_of);
             // `…, police said`: the speaker of a trailing report is no target.
             let speaker = |a: &Mention| {
-                let next = sentence.tokens.iter().position(|t| t.span.start() >= a.span.end());
-                next.is_some_and(|k| matches!(lower[k].as_str(), "said" | "says" | "told" | "reported" | "stated"))
+                let next = sentence.tokens.partition_point(|t| t.span.start() < a.span.end());
+                lower.get(next).is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told" | "reported" | "stated"))
             };
             let target_mention = actors
                 .iter()
