@@ -142,3 +142,11 @@ fn an_agent_word_describing_a_thing_is_no_actor() {
     let doc = coded("Sudan and South Sudan agreed to halt all military operations along the border.", "2023-06-10");
     assert!(doc.events.iter().all(|e| codes(&e.target).iter().all(|c| !c.ends_with("MIL"))), "{:#?}", doc.events);
 }
+
+#[test]
+fn expulsions_and_aid_handovers_are_coded() {
+    let doc = coded("Niger expelled the French ambassador on Saturday.", "2023-08-27");
+    assert!(find(&doc, "16").plover.as_deref() == Some("SANCTION"), "{:#?}", doc.events);
+    let doc = coded("Turkish medics handed over medical supplies to the Red Crescent in Idlib.", "2023-02-10");
+    assert_eq!(find(&doc, "07").plover.as_deref(), Some("AID"));
+}
