@@ -41,6 +41,19 @@ pub struct Pattern {
 pub struct Dictionary {
     pub(crate) codes: HashMap<String, Code>,
     pub(crate) by_form: HashMap<String, Vec<Pattern>>,
+    irregular: HashMap<String, (String, String)>,
+}
+
+/// A pattern line that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct PatternError {
+    /// The file.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -130,29 +143,70 @@ impl Dictionary {
                 Code { code: f[0].to_owned(), name: f[1].to_owned(), goldstein, quad, plover },
             );
         }
-        let irregular: HashMap<String, (String, String)> = rows(IRREGULAR)
+        d.irregular = rows(IRREGULAR)
             .filter(|(_, f)| f.len() == 3)
             .map(|(_, f)| (f[0].to_owned(), (f[1].to_owned(), f[2].to_owned())))
             .collect();
-        for (line, f) in rows(PATTERNS).filter(|(_, f)| f.len() >= 2) {
-            let mut words = f[1].split_whitespace().filter(|w| *w != "_");
-            let Some(head) = words.next() else { continue };
-            let rest: Vec<Vec<String>> = words.map(|w| w.split('|').map(str::to_owned).collect()).collect();
-            let (noun, base) = match head.split_once(':') {
-                Some(("v", b)) => (false, b),
-                Some(("n", b)) => (true, b),
-                _ => continue,
-            };
-            let forms: Vec<String> = base
-                .split('|')
-                .flat_map(|b| if noun { vec![b.to_owned(), plural(b)] } else { inflect(b, &irregular) })
-                .collect();
-            let pattern = Pattern { code: f[0].to_owned(), rest, noun, line };
-            for form in forms {
-                d.by_form.entry(form).or_default().push(pattern.clone());
-            }
+        // The embedded file is checked by a test; a bad line there would
+        // be skipped rather than stop every run.
+        for (line, f) in rows(PATTERNS) {
+            let _ = d.add_pattern(line, &f);
         }
         d
+    }
+
+    /// Adds the patterns of a user's file in the format of
+    /// `data/events/patterns.tsv`; the whole file is refused at its first
+    /// bad line. Returns how many patterns were added.
+    pub fn add_patterns(&mut self, file: &str, text: &str) -> Result<usize, PatternError> {
+        let parsed: Vec<(usize, Vec<&str>)> = rows(text).collect();
+        for (line, f) in &parsed {
+            self.check_pattern(f).map_err(|message| PatternError { file: file.to_owned(), line: *line, message })?;
+        }
+        for (line, f) in &parsed {
+            let _ = self.add_pattern(*line, f);
+        }
+        Ok(parsed.len())
+    }
+
+    /// Why a pattern line cannot be used, if it cannot.
+    fn check_pattern(&self, f: &[&str]) -> Result<(), String> {
+        if f.len() < 2 {
+            return Err("expected code<TAB>pattern[<TAB>source]".into());
+        }
+        if !(2..=4).contains(&f[0].len()) || !f[0].bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("event code {:?} is not a CAMEO code of 2 to 4 digits", f[0]));
+        }
+        if !self.codes.contains_key(f[0]) {
+            return Err(format!("event code {:?} is not in the CAMEO table", f[0]));
+        }
+        let head = f[1].split_whitespace().next().unwrap_or("");
+        match head.split_once(':') {
+            Some(("v" | "n", base)) if !base.is_empty() => Ok(()),
+            _ => Err(format!("pattern {:?} must start with v:VERB or n:NOUN", f[1])),
+        }
+    }
+
+    fn add_pattern(&mut self, line: usize, f: &[&str]) -> Result<(), String> {
+        self.check_pattern(f)?;
+        let mut words = f[1].split_whitespace().filter(|w| *w != "_");
+        let head = words.next().unwrap_or_default();
+        let rest: Vec<Vec<String>> = words.map(|w| w.split('|').map(str::to_lowercase).collect()).collect();
+        let (noun, base) = match head.split_once(':') {
+            Some(("n", b)) => (true, b),
+            Some((_, b)) => (false, b),
+            None => return Err("no head".into()),
+        };
+        let forms: Vec<String> = base
+            .to_lowercase()
+            .split('|')
+            .flat_map(|b| if noun { vec![b.to_owned(), plural(b)] } else { inflect(b, &self.irregular) })
+            .collect();
+        let pattern = Pattern { code: f[0].to_owned(), rest, noun, line };
+        for form in forms {
+            self.by_form.entry(form).or_default().push(pattern.clone());
+        }
+        Ok(())
     }
 
     /// The code table entry of `code`, or of its nearest parent.
@@ -187,6 +241,20 @@ mod tests {
             assert!(inflect("expel", &irregular).contains(&form.to_owned()), "{form}");
         }
         assert!(inflect("visit", &irregular).contains(&"visited".to_owned()));
+    }
+
+    #[test]
+    fn every_embedded_pattern_is_valid_and_user_files_are_checked() {
+        let mut d = Dictionary::load();
+        for (line, f) in rows(PATTERNS) {
+            assert_eq!(d.check_pattern(&f), Ok(()), "data/events/patterns.tsv:{line}");
+        }
+        let added = d.add_patterns("mine-patterns.tsv", "# mine\n0874\tv:vacate trenches|positions\tmy notes\n");
+        assert_eq!(added, Ok(1));
+        assert!(d.by_form.get("vacated").is_some_and(|p| p.iter().any(|p| p.code == "0874")));
+        let bad = d.add_patterns("x-patterns.tsv", "0874\tv:vacate\n0999\tv:vacate\n").unwrap_err();
+        assert_eq!((bad.line, bad.message.contains("not in the CAMEO table")), (2, true), "{bad}");
+        assert!(d.add_patterns("x", "0874\tvacate\n").unwrap_err().message.contains("v:VERB"));
     }
 
     #[test]

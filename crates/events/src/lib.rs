@@ -41,6 +41,16 @@ impl Resources {
         Resources { dictionary: Dictionary::load() }
     }
 
+    /// The embedded dictionaries plus a user's pattern files, given as
+    /// (name, text), in the format of `data/events/patterns.tsv`.
+    pub fn with_patterns(files: &[(String, String)]) -> Result<Resources, dictionary::PatternError> {
+        let mut dictionary = Dictionary::load();
+        for (name, text) in files {
+            dictionary.add_patterns(name, text)?;
+        }
+        Ok(Resources { dictionary })
+    }
+
     /// The code table entry of a CAMEO code.
     pub fn code(&self, code: &str) -> Option<&dictionary::Code> {
         self.dictionary.code(code)

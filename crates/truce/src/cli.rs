@@ -127,8 +127,9 @@ pub struct InputArgs {
     #[arg(long, value_name = "BYTES", default_value_t = truce_text::DEFAULT_MAX_BYTES)]
     pub max_size: usize,
     /// An extra dictionary file (repeatable): truce's own formats
-    /// (`…countries.tsv`, `…people.tsv`, … see data/lexicon/README.md) or
-    /// TABARI/PETRARCH `.actors` and `.agents` files.
+    /// (`…countries.tsv`, `…people.tsv`, … see data/lexicon/README.md),
+    /// TABARI/PETRARCH `.actors` and `.agents` files, or event patterns
+    /// (`…patterns.tsv`, in the format of data/events/patterns.tsv).
     #[arg(long = "dict", value_name = "FILE")]
     pub dictionaries: Vec<PathBuf>,
 }

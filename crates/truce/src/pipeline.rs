@@ -13,8 +13,19 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The default dictionaries plus the user's (`--dict`).
-    pub fn new(user_dictionaries: &[PathBuf]) -> anyhow::Result<Pipeline> {
+    /// The default dictionaries plus the user's (`--dict`): files named
+    /// `…patterns.tsv` add event patterns, the others actors and places.
+    pub fn new(user_files: &[PathBuf]) -> anyhow::Result<Pipeline> {
+        let is_patterns = |p: &PathBuf| p.to_string_lossy().to_ascii_lowercase().ends_with("patterns.tsv");
+        let (pattern_files, user_dictionaries): (Vec<&PathBuf>, Vec<&PathBuf>) =
+            user_files.iter().partition(|p| is_patterns(p));
+        let mut patterns = Vec::new();
+        for path in pattern_files {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading the event pattern file {}", path.display()))?;
+            patterns.push((path.display().to_string(), text));
+        }
+        let events = truce_events::Resources::with_patterns(&patterns).context("loading a user pattern file")?;
         let lexicon: &'static Lexicon = if user_dictionaries.is_empty() {
             Lexicon::default_lexicon()
         } else {
@@ -25,11 +36,7 @@ impl Pipeline {
             // Built once per run and used until the process ends.
             Box::leak(Box::new(builder.build()))
         };
-        Ok(Pipeline {
-            entities: truce_entities::Resources::new(lexicon),
-            time: truce_time::Resources::new(),
-            events: truce_events::Resources::new(),
-        })
+        Ok(Pipeline { entities: truce_entities::Resources::new(lexicon), time: truce_time::Resources::new(), events })
     }
 
     /// Runs every stage after intake on `doc`.

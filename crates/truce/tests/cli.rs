@@ -224,3 +224,23 @@ fn user_dictionaries_add_actors_and_bad_ones_name_the_line() {
     assert_eq!(code, 2);
     assert!(err.contains("mine.people.tsv:2") && err.contains("not a date"), "{err}");
 }
+
+#[test]
+fn user_pattern_files_add_event_patterns() {
+    let dir = scratch("patterns");
+    let patterns = dir.join("local-patterns.tsv");
+    std::fs::write(&patterns, "# our monitors' wording\n0874\tv:vacate trenches|positions\tmonitors' notes\n").unwrap();
+    let report = dir.join("report.txt");
+    std::fs::write(&report, "Armenian units vacated positions near the village on Monday.").unwrap();
+    let (code, out, err) =
+        run(truce().arg("code").arg(&report).arg("--dict").arg(&patterns).arg("--date").arg("2020-11-30"));
+    assert_eq!(code, 0, "{err}");
+    let event = json(out.lines().next().expect("one event"));
+    assert_eq!(event["cameo"], "0874");
+    assert_eq!(event["plover"], "RETREAT");
+
+    std::fs::write(&patterns, "0874\tvacate positions\n").unwrap();
+    let (code, _, err) = run(truce().arg("code").arg(&report).arg("--dict").arg(&patterns));
+    assert_eq!(code, 2);
+    assert!(err.contains("local-patterns.tsv:1") && err.contains("v:VERB"), "{err}");
+}
