@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use truce_lexicon::LexiconBuilder;
 
 fuzz_target!(|text: &str| {
-    for name in ["x.countries.tsv", "x.organisations.tsv", "x.agents.tsv", "x.titles.tsv", "x.people.tsv", "x.places.tsv", "x.actors", "x.agents"] {
+    for name in ["x.countries.tsv", "x.organisations.tsv", "x.agents.tsv", "x.titles.tsv", "x.people.tsv", "x.places.tsv", "x.groups.tsv", "x.actors", "x.agents"] {
         let mut builder = LexiconBuilder::new();
         match builder.add_text(name, text) {
             Ok(_) => {

@@ -134,6 +134,18 @@ fn plural(noun: &str) -> String {
 impl Dictionary {
     /// Reads the embedded files.
     pub fn load() -> Dictionary {
+        let mut d = Dictionary::code_table();
+        // The embedded file is checked by a test; a bad line there would
+        // be skipped rather than stop every run.
+        for (line, f) in rows(PATTERNS) {
+            let _ = d.add_pattern(line, &f);
+        }
+        d
+    }
+
+    /// The code table and irregular verbs without any pattern: the base a
+    /// user's pattern file is checked against.
+    pub fn code_table() -> Dictionary {
         let mut d = Dictionary::default();
         for (_, f) in rows(CAMEO).filter(|(_, f)| f.len() >= 5) {
             let (Ok(goldstein), Ok(quad)) = (f[2].parse(), f[3].parse()) else { continue };
@@ -147,11 +159,6 @@ impl Dictionary {
             .filter(|(_, f)| f.len() == 3)
             .map(|(_, f)| (f[0].to_owned(), (f[1].to_owned(), f[2].to_owned())))
             .collect();
-        // The embedded file is checked by a test; a bad line there would
-        // be skipped rather than stop every run.
-        for (line, f) in rows(PATTERNS) {
-            let _ = d.add_pattern(line, &f);
-        }
         d
     }
 

@@ -51,6 +51,11 @@ impl Resources {
         Ok(Resources { dictionary })
     }
 
+    /// Resources over a dictionary built by the caller.
+    pub fn from_dictionary(dictionary: Dictionary) -> Resources {
+        Resources { dictionary }
+    }
+
     /// The code table entry of a CAMEO code.
     pub fn code(&self, code: &str) -> Option<&dictionary::Code> {
         self.dictionary.code(code)
@@ -69,6 +74,12 @@ struct Match<'a> {
 }
 
 /// Words that end a clause for the purpose of finding a subject.
+/// An agent with a sector and no country (`GOV`, `MIL`), or no code at
+/// all: not an organisation (`IGOUNO`), whose code is complete.
+fn bare_agent(actor: &EventActor) -> bool {
+    actor.country.is_none() && actor.code.as_ref().is_none_or(|c| c.len() <= 3 && !matches!(c.as_str(), "IGO" | "NGO"))
+}
+
 /// Puts an agent without a country (`GOV`) in country `c` (`UGAGOV`).
 fn give_country(actor: &mut EventActor, c: String) {
     let sector = actor.code.clone().unwrap_or_default();
@@ -352,7 +363,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // groups`: a source agent without a country takes the country
             // named with it, before the verb.
             if source.len() == 1
-                && source[0].country.is_none()
+                && bare_agent(&source[0])
                 && let Some(s) = source_mention
             {
                 let country = doc
@@ -366,7 +377,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             }
             // `military aid to war-torn Mozambique`, `refugees … in Liberia`:
             // an agent without a country belongs to the country named next.
-            if target.len() == 1 && target[0].country.is_none() {
+            if target.len() == 1 && bare_agent(&target[0]) {
                 let after = target_mention.map_or(head_at, |t| t.span.end());
                 let country =
                     doc.mentions.iter().filter(|p| p.sentence == index && p.span.start() >= after).find_map(|p| {
@@ -386,7 +397,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // `President Museveni threatened to ban Ugandan opposition
             // candidates`: a source official with no country of its own acts
             // at home, in the country of its target.
-            if source.len() == 1 && source[0].country.is_none() && source[0].code.is_some() {
+            if source.len() == 1 && bare_agent(&source[0]) && source[0].code.is_some() {
                 let target_country = target
                     .first()
                     .and_then(|t| t.country.clone())

@@ -150,3 +150,11 @@ fn expulsions_and_aid_handovers_are_coded() {
     let doc = coded("Turkish medics handed over medical supplies to the Red Crescent in Idlib.", "2023-02-10");
     assert_eq!(find(&doc, "07").plover.as_deref(), Some("AID"));
 }
+
+#[test]
+fn an_organisation_keeps_its_own_code() {
+    let doc = coded("Armenia asked the OSCE to send monitors to the line of contact in Azerbaijan.", "2020-12-03");
+    let all: Vec<String> = doc.events.iter().flat_map(|e| codes(&e.target)).collect();
+    assert!(all.iter().any(|c| c == "IGOOSC" || c.starts_with("IGO")), "{all:?}");
+    assert!(all.iter().all(|c| !c.contains("IGO") || c.starts_with("IGO")), "{all:?}");
+}
