@@ -13,6 +13,12 @@ fn shared() -> Option<PathBuf> {
     dir.join("corpus").is_dir().then_some(dir)
 }
 
+/// The seed report and what an analyst reads in it.
+fn seed(shared: &std::path::Path) -> (PathBuf, serde_json::Value) {
+    let expected = std::fs::read_to_string(shared.join("corpus/seed/expected.json")).unwrap();
+    (shared.join("corpus/seed/seed.txt"), serde_json::from_str(&expected).unwrap())
+}
+
 fn annotate(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_truce")).arg("annotate").args(args).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
@@ -24,9 +30,7 @@ fn the_seed_comes_out_as_an_analyst_reads_it() {
         eprintln!("skipped: no shared evaluation material");
         return;
     };
-    let seed = shared.join("corpus/seed/seed.txt");
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(shared.join("corpus/seed/expected.json")).unwrap()).unwrap();
+    let (seed, expected) = seed(&shared);
     let (code, out, err) = annotate(&[seed.as_os_str(), "--date".as_ref(), "2020-12-03".as_ref()]);
     assert_eq!(code, 0, "{err}");
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -93,9 +97,7 @@ fn every_time_expression_of_the_seed_has_its_value_and_instant() {
         eprintln!("skipped: no shared evaluation material");
         return;
     };
-    let seed = shared.join("corpus/seed/seed.txt");
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(shared.join("corpus/seed/expected.json")).unwrap()).unwrap();
+    let (seed, expected) = seed(&shared);
     let date = expected["document_date"].as_str().unwrap();
     let (code, out, err) = annotate(&[seed.as_os_str(), "--date".as_ref(), date.as_ref()]);
     assert_eq!(code, 0, "{err}");
@@ -118,11 +120,10 @@ fn every_required_event_of_the_seed_is_coded() {
         eprintln!("skipped: no shared evaluation material");
         return;
     };
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(shared.join("corpus/seed/expected.json")).unwrap()).unwrap();
+    let (seed, expected) = seed(&shared);
     let out = Command::new(env!("CARGO_BIN_EXE_truce"))
         .arg("code")
-        .arg(shared.join("corpus/seed/seed.txt"))
+        .arg(&seed)
         .args(["--date", expected["document_date"].as_str().unwrap()])
         .output()
         .unwrap();
