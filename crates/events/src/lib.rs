@@ -74,6 +74,16 @@ struct Match<'a> {
 }
 
 /// Words that end a clause for the purpose of finding a subject.
+/// True when the clause reported after a speech verb at `head` says that
+/// someone must or should act (`said the parties must withdraw`).
+fn says_must(lower: &[String], head: usize) -> bool {
+    lower[head + 1..]
+        .iter()
+        .take(12)
+        .take_while(|w| !matches!(w.as_str(), "." | ";"))
+        .any(|w| matches!(w.as_str(), "must" | "should"))
+}
+
 /// An agent with a sector and no country (`GOV`, `MIL`), or no code at
 /// all: not an organisation (`IGOUNO`), whose code is complete.
 fn bare_agent(actor: &EventActor) -> bool {
@@ -477,6 +487,10 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 if matches!(root.as_str(), "18" | "19" | "20") { "138".to_owned() } else { "130".to_owned() }
             } else if before.contains(&"must") && !matches!(root.as_str(), "01" | "02" | "10") {
                 modality = "asserted".into();
+                "100".to_owned()
+            } else if code == "010" && says_must(&lower, m.head) {
+                // `said US forces must ensure security`: whatever is to be
+                // done, saying that another must do it is a demand.
                 "100".to_owned()
             } else {
                 code

@@ -158,3 +158,11 @@ fn an_organisation_keeps_its_own_code() {
     assert!(all.iter().any(|c| c == "IGOOSC" || c.starts_with("IGO")), "{all:?}");
     assert!(all.iter().all(|c| !c.contains("IGO") || c.starts_with("IGO")), "{all:?}");
 }
+
+#[test]
+fn saying_that_another_must_act_is_a_demand() {
+    let doc = coded("The African Union said both armies must ensure safe passage for civilians.", "2023-06-10");
+    let demand = find(&doc, "10");
+    assert!(codes(&demand.source).iter().all(|c| c.starts_with("IGO")), "{:#?}", demand.source);
+    assert!(!doc.events.iter().any(|e| e.cameo == "010"), "{:#?}", doc.events);
+}
