@@ -166,3 +166,11 @@ fn saying_that_another_must_act_is_a_demand() {
     assert!(codes(&demand.source).iter().all(|c| c.starts_with("IGO")), "{:#?}", demand.source);
     assert!(!doc.events.iter().any(|e| e.cameo == "010"), "{:#?}", doc.events);
 }
+
+#[test]
+fn accepting_is_yielding_and_refusing_to_accept_is_rejecting() {
+    let doc = coded("Jordan says it will not accept any more refugees from the south.", "2018-07-01");
+    assert_eq!(find(&doc, "12").plover.as_deref(), Some("REJECT"));
+    let doc = coded("The rebels accepted the proposal on Sunday.", "2018-07-01");
+    assert_eq!(find(&doc, "08").plover.as_deref(), Some("CONCEDE"));
+}
