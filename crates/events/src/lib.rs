@@ -84,6 +84,11 @@ fn says_must(lower: &[String], head: usize) -> bool {
         .any(|w| matches!(w.as_str(), "must" | "should"))
 }
 
+/// A state's code (`AZE`), not a bloc's (`IGO`, `NGO`).
+fn is_state(country: &str) -> bool {
+    country.len() == 3 && !matches!(country, "IGO" | "NGO")
+}
+
 /// An agent with a sector and no country (`GOV`, `MIL`), or no code at
 /// all: not an organisation (`IGOUNO`), whose code is complete.
 fn bare_agent(actor: &EventActor) -> bool {
@@ -380,7 +385,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     .mentions
                     .iter()
                     .filter(|p| p.sentence == index && p.span.start() >= s.span.end() && p.span.end() <= head_at)
-                    .find_map(|p| p.country.clone().filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO")));
+                    .find_map(|p| p.country.clone().filter(|c| is_state(c)));
                 if let Some(c) = country {
                     give_country(&mut source[0], c);
                 }
@@ -389,16 +394,17 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // an agent without a country belongs to the country named next.
             if target.len() == 1 && bare_agent(&target[0]) {
                 let after = target_mention.map_or(head_at, |t| t.span.end());
-                let country =
-                    doc.mentions.iter().filter(|p| p.sentence == index && p.span.start() >= after).find_map(|p| {
-                        p.country.clone().filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO"))
-                    });
+                let country = doc
+                    .mentions
+                    .iter()
+                    .filter(|p| p.sentence == index && p.span.start() >= after)
+                    .find_map(|p| p.country.clone().filter(|c| is_state(c)));
                 // `Opposition groups in Zimbabwe demand that President
                 // Mugabe …`: else a domestic agent of the source's country.
                 let source_country = source
                     .first()
                     .and_then(|s| s.country.clone())
-                    .filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO"))
+                    .filter(|c| is_state(c))
                     .filter(|c| source.iter().all(|s| s.country.as_ref() == Some(c)));
                 if let Some(c) = country.or(source_country) {
                     give_country(&mut target[0], c);
@@ -411,7 +417,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 let target_country = target
                     .first()
                     .and_then(|t| t.country.clone())
-                    .filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO"))
+                    .filter(|c| is_state(c))
                     .filter(|c| target.iter().all(|t| t.country.as_ref() == Some(c)));
                 if let Some(c) = target_country {
                     give_country(&mut source[0], c);
