@@ -184,6 +184,10 @@ pub struct CodeArgs {
     /// Output form.
     #[arg(long, value_enum, default_value_t = CodeFormat::Jsonl)]
     pub format: CodeFormat,
+    /// Worker threads coding documents side by side (default: one per
+    /// core). Events come out in input order whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// `truce ingest`.

@@ -244,3 +244,34 @@ fn user_pattern_files_add_event_patterns() {
     assert_eq!(code, 2);
     assert!(err.contains("local-patterns.tsv:1") && err.contains("v:VERB"), "{err}");
 }
+
+#[test]
+fn code_keeps_input_order_on_any_number_of_threads() {
+    let dir = scratch("threads");
+    // Reports of different lengths, so workers finish out of order, with a
+    // broken line among them that must be reported and skipped.
+    let mut lines = Vec::new();
+    for i in 0..40 {
+        let padding = "Monitors said the night was quiet. ".repeat(i % 7 * 5);
+        let text = format!("{padding}Azerbaijani forces shelled Armenian positions near the village, report {i} said.");
+        lines.push(serde_json::json!({ "id": format!("r{i}"), "text": text, "date": "2020-11-12" }).to_string());
+        if i == 20 {
+            lines.push("{not json".into());
+        }
+    }
+    let input = dir.join("reports.jsonl");
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let coded = |threads: &str| {
+        let (code, out, err) = run(truce().arg("code").arg(&input).arg("--threads").arg(threads));
+        assert_eq!(code, 1, "one bad line is a failure: {err}");
+        assert!(err.contains("reports.jsonl:22"), "{err}");
+        out
+    };
+    let one = coded("1");
+    assert_eq!(one, coded("2"));
+    assert_eq!(one, coded("5"));
+    let docs: Vec<String> = one.lines().map(|l| json(l)["doc"].as_str().unwrap().to_string()).collect();
+    let mut firsts = docs.clone();
+    firsts.dedup();
+    assert_eq!(firsts.len(), 40, "every report coded once, in order: {docs:?}");
+}

@@ -3,8 +3,11 @@
 use crate::Outcome;
 use crate::cli::{CodeArgs, CodeFormat};
 use crate::output;
+use std::collections::BTreeMap;
 use std::io::Write;
-use truce_core::{Event, EventActor};
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::{Arc, Mutex};
+use truce_core::{Document, Event, EventActor};
 
 /// The TSV columns, in order.
 const COLUMNS: &[&str] = &[
@@ -63,43 +66,94 @@ fn tsv(e: &Event) -> String {
     .join("\t")
 }
 
+/// A document's events, formatted, in the document's place in the input.
+type Coded = (usize, anyhow::Result<Vec<u8>>);
+
+/// Formats one document's events as output lines.
+fn format_events(events: &[Event], format: CodeFormat) -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    for e in events {
+        match format {
+            CodeFormat::Jsonl => output::json_line(&mut buf, e)?,
+            CodeFormat::Tsv => writeln!(buf, "{}", tsv(e))?,
+        }
+    }
+    Ok(buf)
+}
+
+/// Writes coded documents in input order: a document that finishes early
+/// waits until those before it are written, so the output is the same
+/// whatever the number of threads.
+fn write_in_order(coded: Receiver<Coded>, format: CodeFormat) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if format == CodeFormat::Tsv {
+        writeln!(out, "{}", COLUMNS.join("\t"))?;
+    }
+    let mut waiting: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
+    let mut next = 0usize;
+    for (seq, lines) in coded {
+        waiting.insert(seq, lines?);
+        while let Some(lines) = waiting.remove(&next) {
+            out.write_all(&lines)?;
+            next += 1;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Intake runs on the calling thread (it reads the inputs in order and
+/// reports failures as it meets them); the later stages, which take most of
+/// the time, run on `threads` workers; one writer restores input order.
 pub fn run(args: &CodeArgs) -> anyhow::Result<Outcome> {
     let options = args.input.options();
     let pipeline = crate::pipeline::Pipeline::new(&args.input.dictionaries)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.format == CodeFormat::Tsv {
-        writeln!(out, "{}", COLUMNS.join("\t"))?;
-    }
+    let threads =
+        args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    let format = args.format;
+    // Bounded, so a fast reader never holds more than a few documents per
+    // worker in memory.
+    let (doc_tx, doc_rx) = sync_channel::<(usize, Document)>(threads * 4);
+    // Owned by the workers alone, so that when they all stop (the writer
+    // failed) the reader's next send fails instead of waiting forever.
+    let doc_rx = Arc::new(Mutex::new(doc_rx));
+    let (coded_tx, coded_rx) = sync_channel::<Coded>(threads * 4);
     let mut failed = 0usize;
-    let mut write_error: Option<anyhow::Error> = None;
-    truce_text::read_paths(&args.paths, &options, &mut |result| {
-        if write_error.is_some() {
-            return;
-        }
-        match result {
-            Ok(mut doc) => {
-                pipeline.run(&mut doc);
-                for e in &doc.events {
-                    let written = match args.format {
-                        CodeFormat::Jsonl => output::json_line(&mut out, e),
-                        CodeFormat::Tsv => writeln!(out, "{}", tsv(e)).map_err(Into::into),
-                    };
-                    if let Err(err) = written {
-                        write_error = Some(err);
-                        return;
+    let written = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || write_in_order(coded_rx, format));
+        for _ in 0..threads {
+            let (doc_rx, coded_tx, pipeline) = (Arc::clone(&doc_rx), coded_tx.clone(), &pipeline);
+            scope.spawn(move || {
+                loop {
+                    // The lock is held only to take the next document.
+                    let next = doc_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
+                    let Ok((seq, mut doc)) = next else { break };
+                    pipeline.run(&mut doc);
+                    if coded_tx.send((seq, format_events(&doc.events, format))).is_err() {
+                        break; // the writer stopped (closed pipe): nothing more to do
                     }
                 }
+            });
+        }
+        drop(coded_tx);
+        drop(doc_rx);
+        let mut seq = 0usize;
+        let mut stopped = false;
+        truce_text::read_paths(&args.paths, &options, &mut |result| match result {
+            Ok(doc) if !stopped => {
+                stopped = doc_tx.send((seq, doc)).is_err();
+                seq += 1;
             }
+            Ok(_) => {}
             Err(err) => {
                 failed += 1;
                 output::report_failure(&err);
             }
-        }
+        });
+        drop(doc_tx);
+        writer.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the output writer stopped unexpectedly")))
     });
-    if let Some(e) = write_error {
-        return Err(e);
-    }
-    out.flush()?;
+    written?;
     Ok(if failed == 0 { Outcome::Success } else { Outcome::SomeFailed })
 }
