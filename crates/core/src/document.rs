@@ -346,6 +346,42 @@ pub struct EventLocation {
     pub precision: String,
 }
 
+/// A place name in the text, resolved to one place of the gazetteer
+/// (filled by the places stage).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Toponym {
+    /// Its bytes in the repaired text.
+    pub span: Span,
+    /// Its text.
+    pub text: String,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// `place` for a name of the place, `adjective` for a demonym or an
+    /// adjective of it (`Turkish`), `metonym` for a place standing for its
+    /// government (`Moscow said`): only a `place` locates an event.
+    pub role: String,
+    /// The place's canonical name.
+    pub name: String,
+    /// GeoNames id, when GeoNames has the place.
+    pub geonameid: Option<u64>,
+    /// GeoNames feature code (`PCLI`, `ADM1`, `RGN`, `PPL`, `PPLC`, `CONT`).
+    pub feature: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// ISO 3166-1 alpha-3 code of its country, when it has one.
+    pub country: Option<String>,
+    /// Its first-level division, when it is a town.
+    pub admin1: Option<String>,
+    /// `point`, `region` or `country`.
+    pub precision: String,
+    /// How sure the resolution is, 0 to 1.
+    pub confidence: f32,
+    /// Why this place was chosen.
+    pub reason: String,
+}
+
 /// A coded event (filled by the events stage), as the design's contract
 /// lists its fields.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -417,6 +453,9 @@ pub struct Document {
     pub timexes: Vec<Timex>,
     /// Coded events.
     pub events: Vec<Event>,
+    /// Place names found in the text and resolved on the gazetteer.
+    #[serde(default)]
+    pub toponyms: Vec<Toponym>,
 }
 
 impl Document {

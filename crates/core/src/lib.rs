@@ -30,7 +30,7 @@ mod span;
 
 pub use document::{
     Block, BlockKind, Dateline, DocId, Document, Event, EventActor, EventLocation, Evidence, Format, Mention,
-    MentionKind, Piece, Repair, Sentence, Source, Structure, Timex, Token, TokenKind,
+    MentionKind, Piece, Repair, Sentence, Source, Structure, Timex, Token, TokenKind, Toponym,
 };
 pub use offsets::{Edit, OffsetMap, Rewriter};
 pub use span::Span;

@@ -58,6 +58,11 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     /// The span moved right by `by` bytes.
     pub fn shift(self, by: usize) -> Span {
         Span { start: self.start + by, end: self.end + by }

@@ -250,6 +250,7 @@ mod tests {
             mentions: Vec::new(),
             timexes: Vec::new(),
             events: Vec::new(),
+            toponyms: Vec::new(),
         }
     }
 

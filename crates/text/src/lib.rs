@@ -181,6 +181,7 @@ pub fn annotate(original: String, mut source: Source, options: &Options) -> Resu
         mentions: Vec::new(),
         timexes: Vec::new(),
         events: Vec::new(),
+        toponyms: Vec::new(),
     })
 }
 

@@ -64,6 +64,10 @@ pub enum EvalCommand {
     /// `records` list: `text`, `source`/`target` actors with `code`,
     /// `event` category): category, source, target and triple agreement.
     Events(EvalEventsArgs),
+    /// Toponym resolution against geoparsing gold (TR-News, GeoVirus, LGL
+    /// XML): accuracy within 161 km, country accuracy, the area under the
+    /// log-error curve and mean error, plus recognition precision/recall.
+    Geo(EvalGeoArgs),
 }
 
 /// `truce eval events`.
@@ -296,4 +300,18 @@ mod tests {
         assert!(parse_date("2020-13-01").is_err());
         assert!(parse_date("3 December").is_err());
     }
+}
+
+/// `truce eval geo`.
+#[derive(Debug, Args)]
+pub struct EvalGeoArgs {
+    /// The gold file (XML: `<article>` with `<text>` and `<toponym>` or
+    /// `<location>` elements).
+    pub gold: PathBuf,
+    /// Print one JSON object with the figures.
+    #[arg(long)]
+    pub json: bool,
+    /// Print each toponym resolved more than 161 km from the gold point.
+    #[arg(long)]
+    pub verbose: bool,
 }

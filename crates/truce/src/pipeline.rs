@@ -10,6 +10,7 @@ pub struct Pipeline {
     entities: truce_entities::Resources<'static>,
     time: truce_time::Resources,
     events: truce_events::Resources,
+    places: truce_geo::Resources,
 }
 
 impl Pipeline {
@@ -36,7 +37,17 @@ impl Pipeline {
             // Built once per run and used until the process ends.
             Box::leak(Box::new(builder.build()))
         };
-        Ok(Pipeline { entities: truce_entities::Resources::new(lexicon), time: truce_time::Resources::new(), events })
+        // A damaged gazetteer costs the places, not the run.
+        let places = truce_geo::Resources::new().unwrap_or_else(|e| {
+            eprintln!("truce: {e}; events keep the places the text names, without coordinates");
+            truce_geo::Resources::without_gazetteer()
+        });
+        Ok(Pipeline {
+            entities: truce_entities::Resources::new(lexicon),
+            time: truce_time::Resources::new(),
+            events,
+            places,
+        })
     }
 
     /// Runs every stage after intake on `doc`.
@@ -44,5 +55,11 @@ impl Pipeline {
         truce_entities::annotate(doc, &self.entities);
         truce_time::annotate(doc, &self.time);
         truce_events::annotate(doc, &self.events);
+        truce_geo::annotate(doc, &self.places);
+    }
+
+    /// The places stage's resources (for `eval geo`).
+    pub fn places(&self) -> &truce_geo::Resources {
+        &self.places
     }
 }

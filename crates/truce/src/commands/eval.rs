@@ -1,7 +1,7 @@
 //! `truce eval`: scores printed against gold annotations.
 
 use crate::Outcome;
-use crate::cli::{EvalEntitiesArgs, EvalEventsArgs, EvalTimemlArgs};
+use crate::cli::{EvalEntitiesArgs, EvalEventsArgs, EvalGeoArgs, EvalTimemlArgs};
 use crate::output;
 use anyhow::{Context, bail};
 use std::collections::HashMap;
@@ -427,6 +427,132 @@ pub fn events(args: &EvalEventsArgs) -> anyhow::Result<Outcome> {
         writeln!(out, "  target accuracy   {:.3}", rate(target))?;
         writeln!(out, "  triple accuracy   {:.3}", rate(triple))?;
         writeln!(out, "  spurious events   {spurious}")?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// Byte offset → character offset of `text`, for every char boundary.
+fn char_offsets(text: &str) -> Vec<usize> {
+    let mut at = vec![0; text.len() + 1];
+    let mut chars = 0;
+    for (byte, _) in text.char_indices() {
+        at[byte] = chars;
+        chars += 1;
+    }
+    at[text.len()] = chars;
+    // Bytes inside a character map to the character they belong to.
+    for byte in 1..text.len() {
+        if !text.is_char_boundary(byte) {
+            at[byte] = at[byte - 1];
+        }
+    }
+    at
+}
+
+pub fn geo(args: &EvalGeoArgs) -> anyhow::Result<Outcome> {
+    use truce_geo::eval::{CountryFinder, SystemArticle, SystemToponym, read_gold, score};
+    let xml = std::fs::read_to_string(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
+    let gold = read_gold(&xml).map_err(|e| anyhow::anyhow!("{}: {e}", args.gold.display()))?;
+    let pipeline = crate::pipeline::Pipeline::new(&[])?;
+    let Some(gazetteer) = pipeline.places().gazetteer() else { bail!("the gazetteer could not be loaded") };
+    let countries = CountryFinder::new(gazetteer);
+    let options = truce_text::Options::default();
+    let started = std::time::Instant::now();
+    let mut system = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for article in &gold {
+        let raw = truce_text::RawDocument {
+            name: article.id.clone(),
+            bytes: article.text.clone().into_bytes(),
+            ..Default::default()
+        };
+        let Ok(mut doc) = truce_text::intake_bytes(raw, &options) else {
+            system.push(SystemArticle { found: Vec::new(), resolved: vec![None; article.toponyms.len()] });
+            continue;
+        };
+        pipeline.run(&mut doc);
+        // Gold character offsets → bytes of the original → repaired text.
+        let original = &doc.original;
+        let byte_of_char: Vec<usize> = original.char_indices().map(|(b, _)| b).chain([original.len()]).collect();
+        let to_chars = char_offsets(original);
+        let to_system = |t: &truce_core::Toponym| {
+            let span = doc.offsets.to_original(t.span);
+            SystemToponym {
+                start: to_chars[span.start().min(original.len())],
+                end: to_chars[span.end().min(original.len())],
+                lat: t.lat,
+                lon: t.lon,
+                country: t.country.clone(),
+            }
+        };
+        let gold_spans: Vec<Option<Span>> = article
+            .toponyms
+            .iter()
+            .map(|t| {
+                let (start, end) = (*byte_of_char.get(t.start)?, *byte_of_char.get(t.end)?);
+                Some(doc.offsets.to_repaired(Span::new(start, end)))
+            })
+            .collect();
+        let given: Vec<Span> = gold_spans.iter().flatten().copied().collect();
+        let resolved_all = truce_geo::toponyms::find_with(&doc, pipeline.places(), &given);
+        let resolved: Vec<Option<SystemToponym>> = gold_spans
+            .iter()
+            .map(|span| {
+                let span = (*span)?;
+                resolved_all.iter().find(|t| t.span.overlaps(span)).map(&to_system)
+            })
+            .collect();
+        if args.verbose {
+            for (t, r) in article.toponyms.iter().zip(&resolved) {
+                let error = r.as_ref().map(|r| truce_geo::eval::distance_km(r.lat, r.lon, t.lat, t.lon));
+                if error.is_none_or(|e| e > 161.0) {
+                    let found = r.as_ref().and_then(|r| {
+                        resolved_all.iter().find(|x| to_system(x).start == r.start && (x.lat, x.lon) == (r.lat, r.lon))
+                    });
+                    writeln!(
+                        out,
+                        "{}\t{:?}\tgold {:.2},{:.2}\t{}",
+                        article.id,
+                        t.text,
+                        t.lat,
+                        t.lon,
+                        match (error, found) {
+                            (Some(e), Some(f)) => format!(
+                                "{} {} ({}) {:.0} km; {}",
+                                f.name,
+                                f.feature,
+                                f.country.as_deref().unwrap_or("-"),
+                                e,
+                                f.reason
+                            ),
+                            (Some(e), None) => format!("{e:.0} km"),
+                            _ => "not in the gazetteer".into(),
+                        }
+                    )?;
+                }
+            }
+        }
+        system.push(SystemArticle { found: doc.toponyms.iter().map(&to_system).collect(), resolved });
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let scores = score(&gold, &system, &countries);
+    if args.json {
+        output::json_line(&mut out, &scores)?;
+    } else {
+        writeln!(out, "{} articles, {} gold toponyms ({:.1} s)", scores.articles, scores.n, secs)?;
+        writeln!(out, "resolution of the gold toponyms, in context:")?;
+        writeln!(out, "  accuracy within 161 km  {:.3}", scores.acc161)?;
+        writeln!(out, "  country accuracy        {:.3}", scores.country_acc)?;
+        writeln!(out, "  AUC of log error        {:.3}  (0 best)", scores.auc)?;
+        writeln!(out, "  mean error              {:.0} km (median {:.0} km)", scores.mean_km, scores.median_km)?;
+        writeln!(out, "recognition (any overlap with a gold span):")?;
+        writeln!(
+            out,
+            "  precision {:.3}  recall {:.3}  F1 {:.3}",
+            scores.recognition_precision, scores.recognition_recall, scores.recognition_f1
+        )?;
+        writeln!(out, "end to end (found and within 161 km, over all gold): {:.3}", scores.end_to_end_acc161)?;
     }
     Ok(Outcome::Success)
 }

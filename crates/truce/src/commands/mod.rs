@@ -28,6 +28,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Eval(EvalCommand::Entities(args)) => eval::entities(&args),
         Command::Eval(EvalCommand::Timeml(args)) => eval::timeml(&args),
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
+        Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),
     }
 }
 

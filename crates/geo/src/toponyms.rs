@@ -1,0 +1,567 @@
+//! Toponym recognition and resolution.
+//!
+//! Recognition reads runs of capitalized words (with the small words inside
+//! names: `Bosnia and Herzegovina`, `Rio de Janeiro`) and keeps the longest
+//! run the gazetteer knows; the entities stage adds what it already knows
+//! (its places, a country's adjective in `Turkish police`, a capital standing
+//! for its government). Resolution scores each candidate place with
+//! population and feature-class priors, the document's country focus,
+//! hierarchy cues (`Tovuz, Azerbaijan`, `Azerbaijan's Tovuz region`, `in
+//! Aleppo province`), and gives one meaning per name per document.
+
+use crate::gazetteer::{Feature, Gazetteer, name_key};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use truce_core::{Document, Mention, MentionKind, Span, TokenKind, Toponym};
+
+/// Small words allowed inside a place name between capitalized words.
+const CONNECTORS: &[&str] =
+    &["of", "de", "del", "da", "do", "dos", "das", "al", "el", "la", "le", "and", "upon", "on", "am", "sur", "en"];
+
+/// Words after a name that say it is a disease, not a place (`Ebola
+/// virus`, `Lassa fever`).
+const NOT_A_PLACE_AFTER: &[&str] = &["virus", "fever", "flu", "disease", "strain"];
+
+/// Words after a name that say it is a division (`Idlib province`).
+const DIVISION_AFTER: &[&str] = &[
+    "province",
+    "region",
+    "oblast",
+    "governorate",
+    "district",
+    "state",
+    "county",
+    "prefecture",
+    "department",
+    "rayon",
+    "krai",
+];
+
+/// Titles before a capitalized word that make it a person's name.
+const TITLES_BEFORE: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "gen",
+    "general",
+    "sheikh",
+    "imam",
+    "king",
+    "prince",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "senator",
+    "judge",
+    "lt",
+    "col",
+    "colonel",
+    "sgt",
+    "capt",
+    "captain",
+    "pope",
+    "father",
+    "rev",
+    "chancellor",
+    "premier",
+];
+
+/// The words the stage never reads as a place alone (data/geo/not-toponyms.txt).
+const NOT_TOPONYMS: &str = include_str!("../../../data/geo/not-toponyms.txt");
+
+/// What the stage reads once per run.
+pub struct Resources {
+    gazetteer: Option<&'static Gazetteer>,
+    not_toponyms: HashSet<String>,
+}
+
+impl Resources {
+    /// The stage over the gazetteer built into the binary; when it cannot
+    /// be loaded the error is returned and the caller can still run the
+    /// rest of the pipeline with [`Resources::without_gazetteer`].
+    pub fn new() -> Result<Resources, &'static crate::GazetteerError> {
+        Ok(Resources::with_gazetteer(Gazetteer::embedded()?))
+    }
+
+    /// The stage over a given gazetteer.
+    pub fn with_gazetteer(gazetteer: &'static Gazetteer) -> Resources {
+        Resources { gazetteer: Some(gazetteer), not_toponyms: not_toponyms() }
+    }
+
+    /// No gazetteer: the stage does nothing, events keep the places the
+    /// entities stage named.
+    pub fn without_gazetteer() -> Resources {
+        Resources { gazetteer: None, not_toponyms: not_toponyms() }
+    }
+
+    /// The gazetteer, when there is one.
+    pub fn gazetteer(&self) -> Option<&'static Gazetteer> {
+        self.gazetteer
+    }
+}
+
+fn not_toponyms() -> HashSet<String> {
+    NOT_TOPONYMS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(name_key).collect()
+}
+
+/// A name found in the text, before resolution.
+#[derive(Clone, Debug)]
+struct Candidate {
+    span: Span,
+    sentence: usize,
+    key: String,
+    places: Vec<usize>,
+    role: &'static str,
+    /// A country the context ties it to (ISO alpha-2): the entities stage's
+    /// code, or `X, Country` / `Country's X`.
+    context_country: Option<String>,
+    /// `Idlib province`: a division is meant.
+    division: bool,
+    /// Why it was recognised.
+    how: &'static str,
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `Russia's` → `Russia`.
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+}
+
+/// True when the entities stage read these words as a person, group or
+/// organisation (not a place, a state or a state's adjective).
+fn is_named_non_place(m: &Mention) -> bool {
+    match m.kind {
+        MentionKind::Organisation => true,
+        MentionKind::Place | MentionKind::Agent => false,
+        MentionKind::Actor => {
+            let r = m.reason.as_str();
+            !(r == "state name"
+                || r == "nationality adjective"
+                || r == "the two parties together"
+                || r.starts_with("the two parties")
+                || r.ends_with("with an agent or title")
+                || r.starts_with("capital standing for")
+                || r.starts_with("a state or city"))
+        }
+    }
+}
+
+/// Finds and resolves the toponyms of `doc`.
+pub fn find(doc: &Document, resources: &Resources) -> Vec<Toponym> {
+    find_with(doc, resources, &[])
+}
+
+/// Like [`find`], with `given` spans read as place names too (where the
+/// gazetteer knows them): for scoring resolution on gold toponyms.
+pub fn find_with(doc: &Document, resources: &Resources, given: &[Span]) -> Vec<Toponym> {
+    let Some(gazetteer) = resources.gazetteer else { return Vec::new() };
+    let mut candidates = scan(doc, gazetteer, resources);
+    add_from_mentions(doc, gazetteer, &mut candidates);
+    for &span in given {
+        if candidates.iter().any(|c| c.span.overlaps(span)) {
+            continue;
+        }
+        let text = strip_possessive(span.slice(&doc.text).trim());
+        let mut key = name_key(text);
+        let mut places = gazetteer.lookup_key(&key);
+        if places.is_empty()
+            && let Some(rest) = key.strip_prefix("the ")
+        {
+            key = rest.to_owned();
+            places = gazetteer.lookup_key(&key);
+        }
+        if places.is_empty() {
+            continue;
+        }
+        let sentence = doc.sentences.iter().position(|s| s.span.contains(span)).unwrap_or(0);
+        let next =
+            doc.text.get(span.end()..).unwrap_or_default().split_whitespace().next().unwrap_or_default().to_lowercase();
+        candidates.push(Candidate {
+            span,
+            sentence,
+            key,
+            places,
+            role: "place",
+            context_country: None,
+            division: DIVISION_AFTER.contains(&next.as_str()),
+            how: "given span",
+        });
+    }
+    candidates.sort_by_key(|c| (c.span.start(), std::cmp::Reverse(c.span.end())));
+    // Overlaps: the first (longest at a start) wins.
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        if kept.last().is_none_or(|k| k.span.end() <= c.span.start()) {
+            kept.push(c);
+        }
+    }
+    resolve(doc, gazetteer, kept)
+}
+
+/// Capitalized runs the gazetteer knows, longest first.
+fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.span.slice(&doc.text)).collect();
+        let kinds: Vec<TokenKind> = sentence.tokens.iter().map(|t| t.kind).collect();
+        let mut i = 0;
+        while i < words.len() {
+            if kinds[i] != TokenKind::Word || !starts_upper(words[i]) {
+                i += 1;
+                continue;
+            }
+            let mut key = String::new();
+            let mut best: Option<(usize, String, Vec<usize>)> = None;
+            let mut j = i;
+            while j < words.len() && j < i + 7 {
+                let word = strip_possessive(words[j]);
+                let connector = CONNECTORS.contains(&word);
+                let capital = starts_upper(word);
+                let dot = word == "." && j > i && words[j - 1].len() <= 3; // `St. Petersburg`
+                if j > i && !(capital || connector || dot || word == "-") {
+                    break;
+                }
+                if kinds[j] != TokenKind::Word && !dot && word != "-" {
+                    break;
+                }
+                let part = name_key(word);
+                if !part.is_empty() {
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(&part);
+                }
+                if capital && !key.is_empty() {
+                    let places = gazetteer.lookup_key(&key);
+                    if !places.is_empty() {
+                        best = Some((j, key.clone(), places));
+                    }
+                }
+                if word != words[j] || !gazetteer.has_longer(&key) {
+                    break; // a possessive ends a name
+                }
+                j += 1;
+            }
+            // A country's adjective (`Turkish`, `South Korean`) unless the
+            // words name a big place or a longer name.
+            let adjective = (i..(i + 2).min(words.len()))
+                .rev()
+                .filter(|&j| (i..=j).all(|k| starts_upper(words[k]) && kinds[k] == TokenKind::Word))
+                .find_map(|j| {
+                    let key = name_key(&words[i..=j].join(" "));
+                    gazetteer.adjective(&key).map(|country| (j, key, country))
+                });
+            if let Some((end, key, country)) = adjective {
+                let named = best.as_ref().is_some_and(|(b, _, places)| {
+                    *b > end
+                        || places
+                            .iter()
+                            .any(|&p| gazetteer.place(p).feature.is_area() || gazetteer.place(p).population >= 100_000)
+                });
+                if !named {
+                    let span = Span::new(sentence.tokens[i].span.start(), sentence.tokens[end].span.end());
+                    found.push(Candidate {
+                        span,
+                        sentence: si,
+                        key,
+                        places: vec![country],
+                        role: "adjective",
+                        context_country: None,
+                        division: false,
+                        how: "a country's adjective",
+                    });
+                    i = end + 1;
+                    continue;
+                }
+            }
+            let Some((end, key, places)) = best else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(sentence.tokens[i].span.start(), sentence.tokens[end].span.end());
+            let single = end == i;
+            let next = words.get(end + 1).map(|w| w.to_lowercase()).unwrap_or_default();
+            let previous = if i > 0 { words[i - 1].trim_end_matches('.').to_lowercase() } else { String::new() };
+            let big = places.iter().any(|&p| {
+                let place = gazetteer.place(p);
+                place.feature != Feature::City || place.population >= 100_000
+            });
+            // A capitalized word right before or after: part of a longer
+            // name (a person, an organisation) unless the place is big.
+            let in_run = (i > 0 && starts_upper(words[i - 1]) && kinds[i - 1] == TokenKind::Word && i - 1 != 0)
+                || words
+                    .get(end + 1)
+                    .is_some_and(|w| starts_upper(w) && !DIVISION_AFTER.contains(&w.to_lowercase().as_str()));
+            // An acronym (`HIV`, `AP`) names a place only when it is a
+            // country's or a division's short form (`US`, `DRC`).
+            let acronym =
+                single && words[i].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && key.len() <= 5;
+            let area = places.iter().any(|&p| gazetteer.place(p).feature.is_area());
+            let rejected = (single && resources.not_toponyms.contains(&key))
+                || (acronym && !area)
+                || NOT_A_PLACE_AFTER.contains(&next.as_str())
+                || TITLES_BEFORE.contains(&previous.as_str())
+                || (in_run && !big)
+                // A sentence's first word alone: a capitalized common word
+                // unless the place is big.
+                || (single && i == 0 && !big)
+                || (!big && doc.mentions.iter().any(|m| m.span.overlaps(span) && is_named_non_place(m)));
+            if !rejected {
+                found.push(Candidate {
+                    span,
+                    sentence: si,
+                    key,
+                    places,
+                    role: "place",
+                    context_country: None,
+                    division: DIVISION_AFTER.contains(&next.as_str()),
+                    how: "gazetteer name",
+                });
+            }
+            i = end + 1;
+        }
+    }
+    found
+}
+
+/// What the entities stage knows and the scan cannot: a country's
+/// adjective (`Turkish police`), a capital standing for its government, a
+/// place of its dictionary under another spelling.
+fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec<Candidate>) {
+    for m in &doc.mentions {
+        let country = m.country.as_deref().or(m.code.as_deref()).unwrap_or_default();
+        let first_word = m.text.split_whitespace().next().unwrap_or_default();
+        let first_span = Span::new(m.span.start(), m.span.start() + first_word.len());
+        let covered = |span: Span| candidates.iter().any(|c| c.span.overlaps(span));
+        let iso3 = country.get(..3).unwrap_or_default();
+        let adjective = m.kind == MentionKind::Actor
+            && (m.reason == "nationality adjective" || m.reason.ends_with("with an agent or title"));
+        if adjective && starts_upper(first_word) && !covered(first_span) {
+            if let Some(country) = gazetteer.country(iso3) {
+                candidates.push(Candidate {
+                    span: first_span,
+                    sentence: m.sentence,
+                    key: name_key(strip_possessive(first_word)),
+                    places: vec![country],
+                    role: "adjective",
+                    context_country: None,
+                    division: false,
+                    how: "a country's adjective (entities stage)",
+                });
+            }
+            continue;
+        }
+        if m.kind == MentionKind::Place && !covered(m.span) {
+            // Another spelling of a dictionary place: its canonical name.
+            let name = m.name.as_deref().unwrap_or(&m.text);
+            let country2 = gazetteer.country(iso3).map(|c| gazetteer.place(c).country.clone());
+            let mut places: Vec<usize> = gazetteer.lookup(name);
+            if let Some(cc) = &country2 {
+                let inside: Vec<usize> =
+                    places.iter().copied().filter(|&p| &gazetteer.place(p).country == cc).collect();
+                if !inside.is_empty() {
+                    places = inside;
+                }
+            }
+            if places.is_empty() {
+                continue;
+            }
+            candidates.push(Candidate {
+                span: m.span,
+                sentence: m.sentence,
+                key: name_key(name),
+                places,
+                role: "place",
+                context_country: country2,
+                division: false,
+                how: "place of the entities dictionary",
+            });
+        }
+    }
+    // The scan's candidates learn the entities stage's reading: a capital
+    // standing for its government is a metonym; a place it tied to a
+    // country keeps that country.
+    for c in candidates.iter_mut() {
+        for m in doc.mentions.iter().filter(|m| m.span.overlaps(c.span)) {
+            if m.reason.starts_with("capital standing for") {
+                c.role = "metonym";
+            }
+            if m.kind == MentionKind::Place || m.reason == "state name" {
+                let iso3 = m.code.as_deref().unwrap_or_default();
+                if let Some(country) = gazetteer.country(iso3.get(..3).unwrap_or_default()) {
+                    c.context_country.get_or_insert_with(|| gazetteer.place(country).country.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Picks one place per candidate.
+fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) -> Vec<Toponym> {
+    // The document's country focus: countries named, and countries whose
+    // places are named without doubt.
+    let mut focus: HashMap<String, f64> = HashMap::new();
+    for c in &candidates {
+        let countries: HashSet<&str> = c.places.iter().map(|&p| gazetteer.place(p).country.as_str()).collect();
+        if countries.len() == 1 {
+            let cc = countries.into_iter().next().unwrap_or_default();
+            *focus.entry(cc.to_owned()).or_default() += 1.0;
+        }
+    }
+    for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Actor) {
+        let code = m.country.as_deref().or(m.code.as_deref()).unwrap_or_default();
+        if let Some(country) = code.get(..3).and_then(|iso3| gazetteer.country(iso3)) {
+            *focus.entry(gazetteer.place(country).country.clone()).or_default() += 0.5;
+        }
+    }
+    let total: f64 = focus.values().sum::<f64>().max(1.0);
+    // Divisions named in the document: `(country, admin1)`.
+    let mut divisions: HashSet<(String, String)> = HashSet::new();
+    for c in &candidates {
+        for &p in &c.places {
+            let place = gazetteer.place(p);
+            if place.feature == Feature::Admin1 && c.places.len() == 1 {
+                divisions.insert((place.country.clone(), place.admin1.clone()));
+            }
+        }
+    }
+    // Hierarchy cues per name, summed over its mentions.
+    let mut cue_countries: HashMap<String, HashMap<String, f64>> = HashMap::new();
+    for (k, c) in candidates.iter().enumerate() {
+        let mut cues: Vec<String> = c.context_country.iter().cloned().collect();
+        // `Tovuz, Azerbaijan` / `Tovuz in Azerbaijan`.
+        if let Some(next) = candidates.get(k + 1).filter(|n| n.sentence == c.sentence) {
+            let between = doc.text.get(c.span.end()..next.span.start()).unwrap_or_default().trim();
+            if matches!(between, "," | "in" | "(") {
+                cues.extend(country_of_area(gazetteer, &next.places));
+            }
+        }
+        // `Azerbaijan's Tovuz`.
+        if let Some(previous) = k.checked_sub(1).and_then(|p| candidates.get(p)).filter(|p| p.sentence == c.sentence) {
+            let between = doc.text.get(previous.span.end()..c.span.start()).unwrap_or_default().trim();
+            if matches!(between, "'s" | "’s" | "" | ",")
+                && doc.text[previous.span.start()..c.span.start()].contains(['\'', '’'])
+            {
+                cues.extend(country_of_area(gazetteer, &previous.places));
+            }
+        }
+        let entry = cue_countries.entry(c.key.clone()).or_default();
+        for cc in cues {
+            *entry.entry(cc).or_default() += 1.0;
+        }
+    }
+    let mut chosen: HashMap<String, (usize, f32, String)> = HashMap::new();
+    let mut toponyms = Vec::new();
+    for c in candidates {
+        let division = c.division;
+        let (place, confidence, reason) = chosen
+            .entry(c.key.clone())
+            .or_insert_with(|| {
+                let cues = cue_countries.get(&c.key);
+                let mut scored: Vec<(f64, usize)> = c
+                    .places
+                    .iter()
+                    .map(|&p| {
+                        let place = gazetteer.place(p);
+                        let mut score = (place.population as f64 + 1.0).log10();
+                        score += match place.feature {
+                            Feature::Country => 6.0,
+                            Feature::Continent => 5.0,
+                            Feature::Region => 4.0,
+                            // A division's population is the sum of its
+                            // towns': counted at a third.
+                            Feature::Admin1 => {
+                                if division {
+                                    5.5
+                                } else {
+                                    1.0
+                                }
+                            }
+                            Feature::Capital => 3.5,
+                            Feature::City => 0.0,
+                        };
+                        if name_key(&place.name) == c.key {
+                            score += 1.0;
+                        }
+                        let share = focus.get(&place.country).copied().unwrap_or(0.0) / total;
+                        if share > 0.0 {
+                            score += 1.0 + 3.0 * share;
+                        }
+                        if let Some(n) = cues.and_then(|cues| cues.get(&place.country)) {
+                            score += 6.0 * n.min(2.0);
+                        }
+                        if divisions.contains(&(place.country.clone(), place.admin1.clone()))
+                            && !place.feature.is_area()
+                        {
+                            score += 2.0;
+                        }
+                        (score, p)
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let (best, p) = scored[0];
+                let margin = scored.get(1).map_or(10.0, |s| best - s.0);
+                let confidence = (0.5 + margin / 10.0).clamp(0.3, 0.99) as f32;
+                let reason = if scored.len() == 1 {
+                    format!("{}; the only place of this name", c.how)
+                } else {
+                    format!(
+                        "{}; best of {} places of this name (score {best:.1}, next {:.1})",
+                        c.how,
+                        scored.len(),
+                        best - margin
+                    )
+                };
+                (p, confidence, reason)
+            })
+            .clone();
+        let p = gazetteer.place(place);
+        let country = if p.feature == Feature::Country {
+            Some(p.code.clone())
+        } else {
+            gazetteer.country(&p.country).map(|i| gazetteer.place(i).code.clone())
+        };
+        let admin1 =
+            if p.feature.is_area() { None } else { gazetteer.division_of(p).map(|d| gazetteer.place(d).name.clone()) };
+        toponyms.push(Toponym {
+            span: c.span,
+            text: c.span.slice(&doc.text).to_owned(),
+            sentence: c.sentence,
+            role: c.role.to_owned(),
+            name: p.name.clone(),
+            geonameid: p.geonameid,
+            feature: p.feature.code().to_owned(),
+            lat: p.lat,
+            lon: p.lon,
+            country,
+            admin1,
+            precision: p.feature.precision().to_owned(),
+            confidence,
+            reason,
+        });
+    }
+    toponyms
+}
+
+/// The country (alpha-2) of a name read as an area: a country or a
+/// division, for `Tovuz, Azerbaijan` cues.
+fn country_of_area(gazetteer: &Gazetteer, places: &[usize]) -> Vec<String> {
+    let areas: Vec<&str> = places
+        .iter()
+        .map(|&p| gazetteer.place(p))
+        .filter(|p| matches!(p.feature, Feature::Country | Feature::Admin1))
+        .map(|p| p.country.as_str())
+        .collect();
+    // A name that is a country is that country; divisions only when one.
+    if let Some(country) = places.iter().map(|&p| gazetteer.place(p)).find(|p| p.feature == Feature::Country) {
+        return vec![country.country.clone()];
+    }
+    if areas.len() == 1 { vec![areas[0].to_owned()] } else { Vec::new() }
+}
