@@ -10,6 +10,7 @@ pub mod gazetteer;
 
 pub use gazetteer::{Feature, Gazetteer, GazetteerError, Place, name_key};
 pub mod eval;
+pub mod locate;
 pub mod toponyms;
 
 pub use toponyms::Resources;
@@ -18,5 +19,9 @@ use truce_core::Document;
 
 /// Fills `doc.toponyms` and puts the events on the map.
 pub fn annotate(doc: &mut Document, resources: &Resources) {
+    if resources.gazetteer().is_none() {
+        return;
+    }
     doc.toponyms = toponyms::find(doc, resources);
+    locate::locate_events(doc);
 }

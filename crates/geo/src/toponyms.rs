@@ -465,6 +465,18 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
             .entry(c.key.clone())
             .or_insert_with(|| {
                 let cues = cue_countries.get(&c.key);
+                // A division named after its main town (`Tovuz`, `Aleppo`,
+                // a fifth or more of its people): the bare name is the town
+                // unless `province` follows. `Quebec` stays the province.
+                let town_of_division = |division: &crate::Place| {
+                    c.places.iter().any(|&q| {
+                        let town = gazetteer.place(q);
+                        !town.feature.is_area()
+                            && town.country == division.country
+                            && town.admin1 == division.admin1
+                            && town.population * 5 >= division.population
+                    })
+                };
                 let mut scored: Vec<(f64, usize)> = c
                     .places
                     .iter()
@@ -476,14 +488,10 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                             Feature::Continent => 5.0,
                             Feature::Region => 4.0,
                             // A division's population is the sum of its
-                            // towns': counted at a third.
-                            Feature::Admin1 => {
-                                if division {
-                                    5.5
-                                } else {
-                                    1.0
-                                }
-                            }
+                            // towns': it gets no more than a small bonus.
+                            Feature::Admin1 if division => 5.5,
+                            Feature::Admin1 if town_of_division(place) => -2.0,
+                            Feature::Admin1 => 1.0,
                             Feature::Capital => 3.5,
                             Feature::City => 0.0,
                         };

@@ -136,6 +136,10 @@ pub struct InputArgs {
     /// (`…patterns.tsv`, in the format of data/events/patterns.tsv).
     #[arg(long = "dict", value_name = "FILE")]
     pub dictionaries: Vec<PathBuf>,
+    /// A gazetteer file written by data/geo/build.sh, instead of the one
+    /// built in. If it cannot be read the run goes on without places.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
 }
 
 /// `truce demo`.

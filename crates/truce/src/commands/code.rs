@@ -108,7 +108,8 @@ fn write_in_order(coded: Receiver<Coded>, format: CodeFormat) -> anyhow::Result<
 /// the time, run on `threads` workers; one writer restores input order.
 pub fn run(args: &CodeArgs) -> anyhow::Result<Outcome> {
     let options = args.input.options();
-    let pipeline = crate::pipeline::Pipeline::new(&args.input.dictionaries)?;
+    let pipeline =
+        crate::pipeline::Pipeline::with_gazetteer(&args.input.dictionaries, args.input.gazetteer.as_deref())?;
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
     let format = args.format;

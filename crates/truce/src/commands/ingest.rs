@@ -22,7 +22,8 @@ struct Tally {
 pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
     let (store, path) = args.db.open()?;
     let options = args.input.options();
-    let pipeline = crate::pipeline::Pipeline::new(&args.input.dictionaries)?;
+    let pipeline =
+        crate::pipeline::Pipeline::with_gazetteer(&args.input.dictionaries, args.input.gazetteer.as_deref())?;
     // Drawn only when standard error is a terminal.
     let bar = ProgressBar::new_spinner();
     bar.set_style(ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed}]")?);
