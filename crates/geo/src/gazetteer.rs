@@ -10,6 +10,8 @@
 //! key  index,index,…
 //! #adjectives
 //! key  index
+//! #abbreviations
+//! Ky.  index
 //! ```
 //!
 //! Place lines are tab-separated; `geonameid` is empty for places GeoNames
@@ -31,6 +33,9 @@ pub enum Feature {
     Country,
     /// A first-level administrative division (`ADM1`).
     Admin1,
+    /// A second-level administrative division (`ADM2`): a US county, an
+    /// English district, an Indian district.
+    Admin2,
     /// A region, disputed territory or feature that is not a division
     /// (`RGN`): the Gaza Strip, the Donbas, the Lachin corridor.
     Region,
@@ -47,6 +52,7 @@ impl Feature {
             Feature::Continent => "CONT",
             Feature::Country => "PCLI",
             Feature::Admin1 => "ADM1",
+            Feature::Admin2 => "ADM2",
             Feature::Region => "RGN",
             Feature::City => "PPL",
             Feature::Capital => "PPLC",
@@ -59,6 +65,7 @@ impl Feature {
             "CONT" => Feature::Continent,
             "PCLI" => Feature::Country,
             "ADM1" => Feature::Admin1,
+            "ADM2" => Feature::Admin2,
             "RGN" => Feature::Region,
             "PPL" => Feature::City,
             "PPLC" => Feature::Capital,
@@ -72,6 +79,7 @@ impl Feature {
         match self {
             Feature::Continent | Feature::Country => "country",
             Feature::Admin1 | Feature::Region => "region",
+            Feature::Admin2 => "district",
             Feature::City | Feature::Capital => "point",
         }
     }
@@ -149,6 +157,8 @@ pub struct Gazetteer {
     divisions: foldhash::HashMap<(String, String), usize>,
     /// A country's adjectives and demonyms (`turkish`, `americans`).
     adjectives: foldhash::HashMap<String, usize>,
+    /// Divisions' abbreviations as written (`Ky.`, `B.C.`, `NSW`).
+    abbreviations: foldhash::HashMap<String, usize>,
 }
 
 /// The gazetteer built into the binary (GeoNames data, CC BY 4.0).
@@ -191,6 +201,7 @@ impl Gazetteer {
         let mut places = Vec::new();
         let mut names = Vec::new();
         let mut adjectives = foldhash::HashMap::default();
+        let mut abbreviations = foldhash::HashMap::default();
         let mut section = "";
         let mut offset = 0usize;
         for (i, line) in text.split('\n').enumerate() {
@@ -205,6 +216,7 @@ impl Gazetteer {
                     "places" => section = "places",
                     "names" => section = "names",
                     "adjectives" => section = "adjectives",
+                    "abbreviations" => section = "abbreviations",
                     _ => {}
                 }
                 continue;
@@ -217,11 +229,11 @@ impl Gazetteer {
                     let ids = (start + tab + 1) as u32..(start + line.len()) as u32;
                     names.push((key, ids));
                 }
-                "adjectives" => {
-                    let (key, at) =
-                        line.split_once('\t').ok_or_else(|| bad(line_no, "an adjective needs a key and an index"))?;
-                    let at: usize = at.parse().map_err(|_| bad(line_no, "an adjective's index is not a number"))?;
-                    adjectives.insert(key.to_owned(), at);
+                "adjectives" | "abbreviations" => {
+                    let (key, at) = line.split_once('\t').ok_or_else(|| bad(line_no, "expected a key and an index"))?;
+                    let at: usize = at.parse().map_err(|_| bad(line_no, "the index is not a number"))?;
+                    let map = if section == "adjectives" { &mut adjectives } else { &mut abbreviations };
+                    map.insert(key.to_owned(), at);
                 }
                 _ => return Err(bad(line_no, "data before the #places section")),
             }
@@ -242,10 +254,10 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        if adjectives.values().any(|&at| at >= places.len()) {
-            return Err(bad(0, "an adjective points to a place that does not exist"));
+        if adjectives.values().chain(abbreviations.values()).any(|&at| at >= places.len()) {
+            return Err(bad(0, "an adjective or abbreviation points to a place that does not exist"));
         }
-        let gazetteer = Gazetteer { places, text, names, countries, divisions, adjectives };
+        let gazetteer = Gazetteer { places, text, names, countries, divisions, adjectives, abbreviations };
         // Checked once here so that lookups can trust the file.
         for (i, pair) in gazetteer.names.windows(2).enumerate() {
             if gazetteer.key(&pair[0]) >= gazetteer.key(&pair[1]) {
@@ -315,6 +327,12 @@ impl Gazetteer {
     /// The country an adjective or demonym is of (`Turkish`, `Iraqis`).
     pub fn adjective(&self, name: &str) -> Option<usize> {
         self.adjectives.get(&name_key(name)).copied()
+    }
+
+    /// The division an abbreviation stands for, matched as written
+    /// (`Ky.`, `B.C.`).
+    pub fn abbreviation(&self, written: &str) -> Option<usize> {
+        self.abbreviations.get(written).copied()
     }
 
     /// The first-level division a town lies in.

@@ -213,6 +213,27 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
         let kinds: Vec<TokenKind> = sentence.tokens.iter().map(|t| t.kind).collect();
         let mut i = 0;
         while i < words.len() {
+            // `Bowling Green, Ky.`: an abbreviation, with its dot in the
+            // token or the next one.
+            let dotted = words.get(i + 1).filter(|w| **w == ".").map(|_| format!("{}.", words[i]));
+            let abbreviation = gazetteer
+                .abbreviation(words[i])
+                .map(|p| (i, p))
+                .or_else(|| Some((i + 1, gazetteer.abbreviation(dotted.as_deref()?)?)));
+            if let Some((end, place)) = abbreviation.filter(|_| starts_upper(words[i])) {
+                found.push(Candidate {
+                    span: Span::new(sentence.tokens[i].span.start(), sentence.tokens[end].span.end()),
+                    sentence: si,
+                    key: name_key(&gazetteer.place(place).name),
+                    places: vec![place],
+                    role: "place",
+                    context_country: None,
+                    division: true,
+                    how: "a division's abbreviation",
+                });
+                i = end + 1;
+                continue;
+            }
             if kinds[i] != TokenKind::Word || !starts_upper(words[i]) {
                 i += 1;
                 continue;
@@ -231,21 +252,23 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 if kinds[j] != TokenKind::Word && !dot && word != "-" {
                     break;
                 }
-                let part = name_key(word);
-                if !part.is_empty() {
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    key.push_str(&part);
-                }
-                if capital && !key.is_empty() {
-                    let places = gazetteer.lookup_key(&key);
+                let extend = |key: &str, part: String| match (key.is_empty(), part.is_empty()) {
+                    (_, true) => key.to_owned(),
+                    (true, false) => part,
+                    (false, false) => format!("{key} {part}"),
+                };
+                let here = extend(&key, name_key(word));
+                if capital && !here.is_empty() {
+                    let places = gazetteer.lookup_key(&here);
                     if !places.is_empty() {
-                        best = Some((j, key.clone(), places));
+                        best = Some((j, here.clone(), places));
                     }
                 }
-                if word != words[j] || !gazetteer.has_longer(&key) {
-                    break; // a possessive ends a name
+                // A possessive ends a name (`Azerbaijan's Tovuz`) unless a
+                // longer name goes on through it (`People's Republic`).
+                key = if word != words[j] { extend(&key, name_key(words[j])) } else { here };
+                if !gazetteer.has_longer(&key) {
+                    break;
                 }
                 j += 1;
             }
@@ -434,6 +457,8 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
     }
     // Hierarchy cues per name, summed over its mentions.
     let mut cue_countries: HashMap<String, HashMap<String, f64>> = HashMap::new();
+    // `Paris, Ky.`: the division a town is said to be in.
+    let mut cue_divisions: HashMap<String, HashSet<(String, String)>> = HashMap::new();
     for (k, c) in candidates.iter().enumerate() {
         let mut cues: Vec<String> = c.context_country.iter().cloned().collect();
         // `Tovuz, Azerbaijan` / `Tovuz in Azerbaijan`.
@@ -441,6 +466,14 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
             let between = doc.text.get(c.span.end()..next.span.start()).unwrap_or_default().trim();
             if matches!(between, "," | "in" | "(") {
                 cues.extend(country_of_area(gazetteer, &next.places));
+                let divisions: Vec<&crate::Place> =
+                    next.places.iter().map(|&p| gazetteer.place(p)).filter(|p| p.feature == Feature::Admin1).collect();
+                if let [division] = divisions[..] {
+                    cue_divisions
+                        .entry(c.key.clone())
+                        .or_default()
+                        .insert((division.country.clone(), division.admin1.clone()));
+                }
             }
         }
         // `Azerbaijan's Tovuz`.
@@ -492,6 +525,8 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                             Feature::Admin1 if division => 5.5,
                             Feature::Admin1 if town_of_division(place) => -2.0,
                             Feature::Admin1 => 1.0,
+                            Feature::Admin2 if town_of_division(place) => -2.5,
+                            Feature::Admin2 => 0.5,
                             Feature::Capital => 3.5,
                             Feature::City => 0.0,
                         };
@@ -505,9 +540,13 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                         if let Some(n) = cues.and_then(|cues| cues.get(&place.country)) {
                             score += 6.0 * n.min(2.0);
                         }
-                        if divisions.contains(&(place.country.clone(), place.admin1.clone()))
-                            && !place.feature.is_area()
+                        let in_division = (place.country.clone(), place.admin1.clone());
+                        if !place.feature.is_area()
+                            && cue_divisions.get(&c.key).is_some_and(|cues| cues.contains(&in_division))
                         {
+                            score += 5.0;
+                        }
+                        if divisions.contains(&in_division) && !place.feature.is_area() {
                             score += 2.0;
                         }
                         (score, p)

