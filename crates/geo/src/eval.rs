@@ -153,7 +153,31 @@ pub fn read_gold(xml: &str) -> Result<Vec<GoldArticle>, String> {
     if articles.is_empty() {
         return Err("no <article> with a <text> found".into());
     }
+    for article in &mut articles {
+        realign(article);
+    }
     Ok(articles)
+}
+
+/// Some gold files' offsets drift from their text (the text was re-indented
+/// after the offsets were counted, or counted one off): a toponym whose
+/// offsets do not cover its own words moves to the nearest place where they
+/// are written. Toponyms whose words are nowhere in the text stay as given.
+fn realign(article: &mut GoldArticle) {
+    let chars: Vec<char> = article.text.chars().collect();
+    for t in &mut article.toponyms {
+        let phrase: Vec<char> = t.text.chars().collect();
+        if phrase.is_empty() || chars.get(t.start..t.end) == Some(&phrase[..]) {
+            continue;
+        }
+        let nearest = (0..chars.len().saturating_sub(phrase.len() - 1))
+            .filter(|&at| chars[at..at + phrase.len()] == phrase[..])
+            .min_by_key(|&at| at.abs_diff(t.start));
+        if let Some(at) = nearest {
+            t.start = at;
+            t.end = at + phrase.len();
+        }
+    }
 }
 
 fn gold_toponym(f: &HashMap<String, String>) -> Option<GoldToponym> {

@@ -36,6 +36,45 @@ const DIVISION_AFTER: &[&str] = &[
     "krai",
 ];
 
+/// Capitalized words after a town's name that make the name the town's
+/// institution's (`Glasgow Police`, `Winnipeg Free Press`), so the town is
+/// named: gold sets and monitors count these.
+const INSTITUTION_AFTER: &[&str] = &[
+    "police",
+    "city",
+    "airport",
+    "university",
+    "hospital",
+    "council",
+    "court",
+    "street",
+    "road",
+    "high",
+    "school",
+    "free",
+    "press",
+    "post",
+    "times",
+    "herald",
+    "news",
+    "mayor",
+    "fire",
+    "sheriff",
+    "station",
+    "department",
+    "county",
+    "district",
+    "township",
+    "village",
+    "town",
+    "valley",
+    "river",
+    "bay",
+    "harbour",
+    "harbor",
+    "port",
+];
+
 /// Titles before a capitalized word that make it a person's name.
 const TITLES_BEFORE: &[&str] = &[
     "mr",
@@ -205,9 +244,57 @@ pub fn find_with(doc: &Document, resources: &Resources, given: &[Span]) -> Vec<T
     resolve(doc, gazetteer, kept)
 }
 
+/// Words the document also writes in lower case (`drug`, `law`, `no`):
+/// common words, not names, when capitalized alone.
+fn lowercase_words(doc: &Document) -> HashSet<String> {
+    doc.sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .map(|t| t.span.slice(&doc.text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(name_key)
+        .collect()
+}
+
+/// Last words of two- or three-word capitalized runs that are no place
+/// (`Michael Steele`, `Fidel Castro`): surnames, so the same word alone
+/// later (`Steele said`) is the person, not a town.
+fn surnames(doc: &Document, gazetteer: &Gazetteer) -> HashSet<String> {
+    let mut found = HashSet::new();
+    for s in &doc.sentences {
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.span.slice(&doc.text)).collect();
+        let mut i = 0;
+        while i < words.len() {
+            let run = words[i..].iter().take_while(|w| starts_upper(w) && w.chars().all(char::is_alphabetic)).count();
+            if (2..=3).contains(&run) {
+                let whole = name_key(&words[i..i + run].join(" "));
+                let first = name_key(words[i]);
+                let placeish = !gazetteer.lookup_key(&whole).is_empty()
+                    || gazetteer.adjective(&first).is_some()
+                    || gazetteer.lookup_key(&first).iter().any(|&p| gazetteer.place(p).feature.is_area());
+                if !placeish {
+                    found.insert(name_key(words[i + run - 1]));
+                }
+            }
+            i += run.max(1);
+        }
+    }
+    found
+}
+
 /// Capitalized runs the gazetteer knows, longest first.
 fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Candidate> {
     let mut found = Vec::new();
+    let lowercase = lowercase_words(doc);
+    let surnames = surnames(doc, gazetteer);
+    // Countries the entities stage found named (alpha-2).
+    let named_countries: HashSet<String> = doc
+        .mentions
+        .iter()
+        .filter_map(|m| m.country.as_deref().or(m.code.as_deref())?.get(..3))
+        .filter_map(|code| gazetteer.country(code))
+        .map(|c| gazetteer.place(c).country.clone())
+        .collect();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.span.slice(&doc.text)).collect();
         let kinds: Vec<TokenKind> = sentence.tokens.iter().map(|t| t.kind).collect();
@@ -316,25 +403,50 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 let place = gazetteer.place(p);
                 place.feature != Feature::City || place.population >= 100_000
             });
+            // Big enough to be named inside a longer name or first in a
+            // sentence (`Ankara Mayor …`): an area or a city of a million.
+            let major = places.iter().any(|&p| {
+                let place = gazetteer.place(p);
+                place.feature.is_area() || place.population >= 1_000_000
+            });
+            // Only another name of a small town (`Franklin`, `Eta`), in a
+            // country the document does not name: a coincidence.
+            let stray_alias = single
+                && !big
+                && places.iter().all(|&p| {
+                    let place = gazetteer.place(p);
+                    name_key(&place.name) != key && !named_countries.contains(&place.country)
+                });
             // A capitalized word right before or after: part of a longer
             // name (a person, an organisation) unless the place is big.
-            let in_run = (i > 0 && starts_upper(words[i - 1]) && kinds[i - 1] == TokenKind::Word && i - 1 != 0)
-                || words
-                    .get(end + 1)
-                    .is_some_and(|w| starts_upper(w) && !DIVISION_AFTER.contains(&w.to_lowercase().as_str()));
+            // A capitalized word before (`Andrei Karlov`) makes the name a
+            // person's unless the place is major; one after (`Winnipeg Free
+            // Press`, `Glasgow Police`) only unless the place is big or the
+            // word is an institution's.
+            let after_capital = (i > 0 && starts_upper(words[i - 1]) && kinds[i - 1] == TokenKind::Word && i - 1 != 0)
+                || (i > 1 && words[i - 1] == "." && words[i - 2].len() <= 2);
+            let before_capital = words.get(end + 1).is_some_and(|w| {
+                let w = w.to_lowercase();
+                starts_upper(words[end + 1])
+                    && !DIVISION_AFTER.contains(&w.as_str())
+                    && !INSTITUTION_AFTER.contains(&w.as_str())
+            });
+            let in_run = (after_capital && !major) || (before_capital && !big);
             // An acronym (`HIV`, `AP`) names a place only when it is a
             // country's or a division's short form (`US`, `DRC`).
             let acronym =
                 single && words[i].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && key.len() <= 5;
             let area = places.iter().any(|&p| gazetteer.place(p).feature.is_area());
             let rejected = (single && resources.not_toponyms.contains(&key))
+                || (single && !big && (lowercase.contains(&key) || surnames.contains(&key)))
                 || (acronym && !area)
                 || NOT_A_PLACE_AFTER.contains(&next.as_str())
                 || TITLES_BEFORE.contains(&previous.as_str())
-                || (in_run && !big)
+                || in_run
+                || stray_alias
                 // A sentence's first word alone: a capitalized common word
                 // unless the place is big.
-                || (single && i == 0 && !big)
+                || (single && i == 0 && !major)
                 || (!big && doc.mentions.iter().any(|m| m.span.overlaps(span) && is_named_non_place(m)));
             if !rejected {
                 found.push(Candidate {

@@ -533,7 +533,24 @@ pub fn geo(args: &EvalGeoArgs) -> anyhow::Result<Outcome> {
                 }
             }
         }
-        system.push(SystemArticle { found: doc.toponyms.iter().map(&to_system).collect(), resolved });
+        let found: Vec<SystemToponym> = doc.toponyms.iter().map(&to_system).collect();
+        if args.verbose {
+            for g in &article.toponyms {
+                if !found.iter().any(|f| f.start < g.end && g.start < f.end) {
+                    writeln!(out, "{}\t{:?}\tnot found", article.id, g.text)?;
+                }
+            }
+            for (f, t) in found.iter().zip(&doc.toponyms) {
+                if !article.toponyms.iter().any(|g| f.start < g.end && g.start < f.end) {
+                    writeln!(
+                        out,
+                        "{}\t{:?}\tnot in the gold\t{} {} ({}); {}",
+                        article.id, t.text, t.name, t.feature, t.role, t.reason
+                    )?;
+                }
+            }
+        }
+        system.push(SystemArticle { found, resolved });
     }
     let secs = started.elapsed().as_secs_f64();
     let scores = score(&gold, &system, &countries);
