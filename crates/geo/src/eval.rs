@@ -272,7 +272,7 @@ impl<'a> CountryFinder<'a> {
     pub fn new(gazetteer: &'a Gazetteer) -> CountryFinder<'a> {
         let mut grid: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
         let mut by_geonameid = HashMap::new();
-        for (i, p) in gazetteer.places().iter().enumerate() {
+        for (i, p) in gazetteer.places().enumerate() {
             if !p.feature.is_area() {
                 grid.entry((p.lat.floor() as i32, p.lon.floor() as i32)).or_default().push(i);
             }
@@ -288,10 +288,10 @@ impl<'a> CountryFinder<'a> {
     /// The alpha-3 code of the gold toponym's country.
     pub fn country_of(&self, gold: &GoldToponym) -> Option<String> {
         if let Some(&i) = gold.country_geonameid.and_then(|id| self.by_geonameid.get(&id)) {
-            return Some(self.gazetteer.place(i).code.clone());
+            return Some(self.gazetteer.place(i).code.to_owned());
         }
         if let Some(&i) = gold.geonameid.and_then(|id| self.by_geonameid.get(&id)) {
-            return Some(self.gazetteer.place(i).code.clone());
+            return Some(self.gazetteer.place(i).code.to_owned());
         }
         let (la, lo) = (gold.lat.floor() as i32, gold.lon.floor() as i32);
         for radius in 0..4 {
@@ -309,7 +309,7 @@ impl<'a> CountryFinder<'a> {
             }
             if let Some((_, i)) = best {
                 let cc = &self.gazetteer.place(i).country;
-                return self.gazetteer.country(cc).map(|c| self.gazetteer.place(c).code.clone());
+                return self.gazetteer.country(cc).map(|c| self.gazetteer.place(c).code.to_owned());
             }
         }
         None
@@ -336,7 +336,7 @@ pub fn score(gold: &[GoldArticle], system: &[SystemArticle], countries: &Country
                 end_to_end += 1;
             }
             let gold_country = countries.country_of(t);
-            if gold_country.is_some() && resolved.as_ref().and_then(|r| r.country.clone()) == gold_country {
+            if gold_country.is_some() && resolved.as_ref().and_then(|r| r.country.to_owned()) == gold_country {
                 country_right += 1;
             }
             errors.push(error);

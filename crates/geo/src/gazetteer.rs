@@ -90,19 +90,20 @@ impl Feature {
     }
 }
 
-/// One place.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Place {
+/// One place, read from its line of the gazetteer when asked for (loading
+/// only records where each line is, which keeps start-up fast).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Place<'a> {
     /// GeoNames id, when GeoNames has the place.
     pub geonameid: Option<u64>,
     /// Its name.
-    pub name: String,
+    pub name: &'a str,
     /// What kind of place it is.
     pub feature: Feature,
     /// ISO 3166-1 alpha-2 code of its country (empty for continents).
-    pub country: String,
+    pub country: &'a str,
     /// GeoNames first-level division code within the country.
-    pub admin1: String,
+    pub admin1: &'a str,
     /// Latitude in degrees.
     pub lat: f64,
     /// Longitude in degrees.
@@ -110,7 +111,7 @@ pub struct Place {
     /// Population (0 when unknown).
     pub population: u64,
     /// A country's ISO 3166-1 alpha-3 code (empty for other places).
-    pub code: String,
+    pub code: &'a str,
 }
 
 /// Why a gazetteer could not be loaded.
@@ -146,7 +147,8 @@ pub enum GazetteerError {
 
 /// The places and the sorted name index.
 pub struct Gazetteer {
-    places: Vec<Place>,
+    /// Each place's line, as a byte range of `text`.
+    places: Vec<Range<u32>>,
     /// The decompressed text; `names` point into it.
     text: String,
     /// (key, indexes) ranges into `text`, sorted by key.
@@ -161,14 +163,20 @@ pub struct Gazetteer {
     abbreviations: foldhash::HashMap<String, usize>,
 }
 
-/// The gazetteer built into the binary (GeoNames data, CC BY 4.0).
-const EMBEDDED: &[u8] = include_bytes!("../../../data/geo/gazetteer.lz4");
+/// The gazetteer built into the binary (GeoNames data, CC BY 4.0), as
+/// stored: an LZ4 frame.
+pub const EMBEDDED: &[u8] = include_bytes!("../../../data/geo/gazetteer.lz4");
 
 impl Gazetteer {
     /// The gazetteer built into the binary, loaded once per process.
     pub fn embedded() -> Result<&'static Gazetteer, &'static GazetteerError> {
         static LOADED: std::sync::OnceLock<Result<Gazetteer, GazetteerError>> = std::sync::OnceLock::new();
-        LOADED.get_or_init(|| Gazetteer::from_lz4(EMBEDDED, "(built in)")).as_ref()
+        // Not checked line by line: a test reads every line of this file.
+        LOADED
+            .get_or_init(|| {
+                Gazetteer::decompress(EMBEDDED, "(built in)").and_then(|t| Gazetteer::read(t, "(built in)"))
+            })
+            .as_ref()
     }
 
     /// Reads a gazetteer file written by the build script.
@@ -178,18 +186,46 @@ impl Gazetteer {
         Gazetteer::from_lz4(&bytes, &path.display().to_string())
     }
 
-    /// Decompresses and reads a gazetteer.
+    /// Decompresses and reads a gazetteer, checking every line.
     pub fn from_lz4(bytes: &[u8], source_name: &str) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::from_text(Gazetteer::decompress(bytes, source_name)?, source_name)
+    }
+
+    fn decompress(bytes: &[u8], source_name: &str) -> Result<String, GazetteerError> {
         use std::io::Read;
         let encoding = |reason: String| GazetteerError::Encoding { source_name: source_name.into(), reason };
         let mut raw = Vec::with_capacity(bytes.len() * 3);
         lz4_flex::frame::FrameDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| encoding(e.to_string()))?;
-        let text = String::from_utf8(raw).map_err(|e| encoding(e.to_string()))?;
-        Gazetteer::from_text(text, source_name)
+        String::from_utf8(raw).map_err(|e| encoding(e.to_string()))
     }
 
-    /// Reads the decompressed text.
+    /// Reads the decompressed text, checking every line: a file from
+    /// outside is refused now, with the line, rather than giving wrong
+    /// places later.
     pub fn from_text(text: String, source_name: &str) -> Result<Gazetteer, GazetteerError> {
+        let gazetteer = Gazetteer::read(text, source_name)?;
+        let bad = |line: usize, reason: String| GazetteerError::Line { source_name: source_name.into(), line, reason };
+        for (i, pair) in gazetteer.names.windows(2).enumerate() {
+            if gazetteer.key(&pair[0]) >= gazetteer.key(&pair[1]) {
+                return Err(bad(0, format!("name keys are not sorted at name {}", i + 1)));
+            }
+        }
+        for (i, range) in gazetteer.places.iter().enumerate() {
+            let line = &gazetteer.text[range.start as usize..range.end as usize];
+            parse_place(line).map_err(|reason| bad(0, format!("place {} ({line:?}): {reason}", i + 1)))?;
+        }
+        for entry in &gazetteer.names {
+            let ids = &gazetteer.text[entry.1.start as usize..entry.1.end as usize];
+            if ids.split(',').any(|id| id.parse::<usize>().map_or(true, |id| id >= gazetteer.places.len())) {
+                return Err(bad(0, format!("name {:?} points to a place that does not exist", gazetteer.key(entry))));
+            }
+        }
+        Ok(gazetteer)
+    }
+
+    /// Reads the structure: where each place line is, the name index, the
+    /// small sections.
+    fn read(text: String, source_name: &str) -> Result<Gazetteer, GazetteerError> {
         let bad = |line: usize, reason: &str| GazetteerError::Line {
             source_name: source_name.into(),
             line,
@@ -200,6 +236,8 @@ impl Gazetteer {
         }
         let mut places = Vec::new();
         let mut names = Vec::new();
+        let mut countries = foldhash::HashMap::default();
+        let mut divisions = foldhash::HashMap::default();
         let mut adjectives = foldhash::HashMap::default();
         let mut abbreviations = foldhash::HashMap::default();
         let mut section = "";
@@ -222,7 +260,29 @@ impl Gazetteer {
                 continue;
             }
             match section {
-                "places" => places.push(parse_place(line).map_err(|reason| bad(line_no, reason))?),
+                "places" => {
+                    if line.bytes().filter(|&b| b == b'\t').count() != 8 {
+                        return Err(bad(line_no, "a place line needs nine tab-separated fields"));
+                    }
+                    let at = places.len();
+                    // Only countries and divisions are indexed at load.
+                    let feature = line.split('\t').nth(2).unwrap_or_default();
+                    let fields: Vec<&str> =
+                        if matches!(feature, "PCLI" | "ADM1") { line.split('\t').collect() } else { Vec::new() };
+                    match feature {
+                        "PCLI" => {
+                            countries.insert(fields[3].to_ascii_uppercase(), at);
+                            if !fields[8].is_empty() {
+                                countries.insert(fields[8].to_ascii_uppercase(), at);
+                            }
+                        }
+                        "ADM1" => {
+                            divisions.insert((fields[3].to_owned(), fields[4].to_owned()), at);
+                        }
+                        _ => {}
+                    }
+                    places.push(start as u32..(start + line.len()) as u32);
+                }
                 "names" => {
                     let tab = line.find('\t').ok_or_else(|| bad(line_no, "a name line needs a key and indexes"))?;
                     let key = start as u32..(start + tab) as u32;
@@ -238,53 +298,47 @@ impl Gazetteer {
                 _ => return Err(bad(line_no, "data before the #places section")),
             }
         }
-        let mut countries = foldhash::HashMap::default();
-        let mut divisions = foldhash::HashMap::default();
-        for (i, p) in places.iter().enumerate() {
-            match p.feature {
-                Feature::Country => {
-                    countries.insert(p.country.to_ascii_uppercase(), i);
-                    if !p.code.is_empty() {
-                        countries.insert(p.code.to_ascii_uppercase(), i);
-                    }
-                }
-                Feature::Admin1 => {
-                    divisions.insert((p.country.clone(), p.admin1.clone()), i);
-                }
-                _ => {}
-            }
-        }
         if adjectives.values().chain(abbreviations.values()).any(|&at| at >= places.len()) {
             return Err(bad(0, "an adjective or abbreviation points to a place that does not exist"));
         }
-        let gazetteer = Gazetteer { places, text, names, countries, divisions, adjectives, abbreviations };
-        // Checked once here so that lookups can trust the file.
-        for (i, pair) in gazetteer.names.windows(2).enumerate() {
-            if gazetteer.key(&pair[0]) >= gazetteer.key(&pair[1]) {
-                return Err(bad(0, &format!("name keys are not sorted at name {}", i + 1)));
-            }
-        }
-        for entry in &gazetteer.names {
-            let ids = &gazetteer.text[entry.1.start as usize..entry.1.end as usize];
-            if ids.split(',').any(|id| id.parse::<usize>().map_or(true, |id| id >= gazetteer.places.len())) {
-                return Err(bad(0, &format!("name {:?} points to a place that does not exist", gazetteer.key(entry))));
-            }
-        }
-        Ok(gazetteer)
+        Ok(Gazetteer { places, text, names, countries, divisions, adjectives, abbreviations })
     }
 
     fn key(&self, entry: &(Range<u32>, Range<u32>)) -> &str {
         &self.text[entry.0.start as usize..entry.0.end as usize]
     }
 
-    /// All places, in file order (indexes are positions in this slice).
-    pub fn places(&self) -> &[Place] {
-        &self.places
+    /// How many places there are (indexes run from 0 to this).
+    pub fn len(&self) -> usize {
+        self.places.len()
     }
 
-    /// The place at `index`.
-    pub fn place(&self, index: usize) -> &Place {
-        &self.places[index]
+    /// True for a gazetteer without places.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// All places, in file order.
+    pub fn places(&self) -> impl Iterator<Item = Place<'_>> {
+        (0..self.places.len()).map(|i| self.place(i))
+    }
+
+    /// The place at `index`. A line that cannot be read (only in a damaged
+    /// file, which `from_file` refuses) reads as a nameless point at 0,0
+    /// rather than a panic.
+    pub fn place(&self, index: usize) -> Place<'_> {
+        let line = self.places.get(index).map_or("", |r| &self.text[r.start as usize..r.end as usize]);
+        parse_place(line).unwrap_or(Place {
+            geonameid: None,
+            name: "",
+            feature: Feature::City,
+            country: "",
+            admin1: "",
+            lat: 0.0,
+            lon: 0.0,
+            population: 0,
+            code: "",
+        })
     }
 
     /// How many distinct name keys the index holds.
@@ -303,7 +357,11 @@ impl Gazetteer {
         match self.names.binary_search_by(|entry| self.key(entry).cmp(key)) {
             Ok(at) => {
                 let ids = &self.names[at].1;
-                self.text[ids.start as usize..ids.end as usize].split(',').filter_map(|id| id.parse().ok()).collect()
+                self.text[ids.start as usize..ids.end as usize]
+                    .split(',')
+                    .filter_map(|id| id.parse().ok())
+                    .filter(|&id| id < self.places.len())
+                    .collect()
             }
             Err(_) => Vec::new(),
         }
@@ -337,11 +395,11 @@ impl Gazetteer {
 
     /// The first-level division a town lies in.
     pub fn division_of(&self, place: &Place) -> Option<usize> {
-        self.divisions.get(&(place.country.clone(), place.admin1.clone())).copied()
+        self.divisions.get(&(place.country.to_owned(), place.admin1.to_owned())).copied()
     }
 }
 
-fn parse_place(line: &str) -> Result<Place, &'static str> {
+fn parse_place(line: &str) -> Result<Place<'_>, &'static str> {
     let fields: Vec<&str> = line.split('\t').collect();
     let [geonameid, name, feature, country, admin1, lat, lon, population, code] = fields[..] else {
         return Err("a place line needs nine tab-separated fields");
@@ -353,14 +411,14 @@ fn parse_place(line: &str) -> Result<Place, &'static str> {
     }
     Ok(Place {
         geonameid: if geonameid.is_empty() { None } else { Some(geonameid.parse().map_err(|_| "bad geonameid")?) },
-        name: name.to_owned(),
+        name,
         feature: Feature::from_code(feature).ok_or("unknown feature code")?,
-        country: country.to_owned(),
-        admin1: admin1.to_owned(),
+        country,
+        admin1,
         lat,
         lon,
         population: if population.is_empty() { 0 } else { population.parse().map_err(|_| "bad population")? },
-        code: code.to_owned(),
+        code,
     })
 }
 
@@ -457,7 +515,11 @@ mod tests {
     #[test]
     fn the_built_in_gazetteer_loads_and_keys_are_fixed_points() {
         let g = Gazetteer::embedded().expect("the built-in gazetteer loads");
-        assert!(g.places().len() > 100_000);
+        assert!(g.len() > 100_000);
+        // The built-in file passes every check a file from outside gets
+        // (the loader skips them, to start fast).
+        let checked = Gazetteer::from_lz4(EMBEDDED, "(built in)").expect("every line of the built-in file reads");
+        assert_eq!(checked.len(), g.len());
         // Keys were written by the same normalization; a key that changed
         // under it would never be found.
         for entry in g.names.iter().step_by(97) {

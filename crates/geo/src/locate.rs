@@ -18,11 +18,11 @@ const LOCATIVE: &[&str] = &[
 fn location(t: &Toponym) -> EventLocation {
     EventLocation {
         text: t.text.clone(),
-        name: Some(t.name.clone()),
+        name: Some(t.name.to_owned()),
         geonameid: t.geonameid,
         lat: Some(t.lat),
         lon: Some(t.lon),
-        country: t.country.clone(),
+        country: t.country.to_owned(),
         precision: t.precision.clone(),
     }
 }
@@ -79,7 +79,7 @@ pub fn locate_events(doc: &mut Document) {
                     let mut l = location(f);
                     l.precision = "country".into();
                     if f.feature != "PCLI" {
-                        l.name = f.country.clone();
+                        l.name = f.country.to_owned();
                         l.geonameid = None;
                         l.lat = None;
                         l.lon = None;

@@ -293,7 +293,7 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
         .iter()
         .filter_map(|m| m.country.as_deref().or(m.code.as_deref())?.get(..3))
         .filter_map(|code| gazetteer.country(code))
-        .map(|c| gazetteer.place(c).country.clone())
+        .map(|c| gazetteer.place(c).country.to_owned())
         .collect();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.span.slice(&doc.text)).collect();
@@ -311,7 +311,7 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 found.push(Candidate {
                     span: Span::new(sentence.tokens[i].span.start(), sentence.tokens[end].span.end()),
                     sentence: si,
-                    key: name_key(&gazetteer.place(place).name),
+                    key: name_key(gazetteer.place(place).name),
                     places: vec![place],
                     role: "place",
                     context_country: None,
@@ -415,7 +415,7 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 && !big
                 && places.iter().all(|&p| {
                     let place = gazetteer.place(p);
-                    name_key(&place.name) != key && !named_countries.contains(&place.country)
+                    name_key(place.name) != key && !named_countries.contains(place.country)
                 });
             // A capitalized word right before or after: part of a longer
             // name (a person, an organisation) unless the place is big.
@@ -447,7 +447,9 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 // A sentence's first word alone: a capitalized common word
                 // unless the place is big.
                 || (single && i == 0 && !major)
-                || (!big && doc.mentions.iter().any(|m| m.span.overlaps(span) && is_named_non_place(m)));
+                // A person or organisation the entities stage found, unless
+                // the place's name is longer (`Bowling Green` over a `Green`).
+                || (!big && doc.mentions.iter().any(|m| m.span.contains(span) && is_named_non_place(m)));
             if !rejected {
                 found.push(Candidate {
                     span,
@@ -496,11 +498,10 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
         if m.kind == MentionKind::Place && !covered(m.span) {
             // Another spelling of a dictionary place: its canonical name.
             let name = m.name.as_deref().unwrap_or(&m.text);
-            let country2 = gazetteer.country(iso3).map(|c| gazetteer.place(c).country.clone());
+            let country2 = gazetteer.country(iso3).map(|c| gazetteer.place(c).country.to_owned());
             let mut places: Vec<usize> = gazetteer.lookup(name);
             if let Some(cc) = &country2 {
-                let inside: Vec<usize> =
-                    places.iter().copied().filter(|&p| &gazetteer.place(p).country == cc).collect();
+                let inside: Vec<usize> = places.iter().copied().filter(|&p| gazetteer.place(p).country == cc).collect();
                 if !inside.is_empty() {
                     places = inside;
                 }
@@ -528,10 +529,12 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
             if m.reason.starts_with("capital standing for") {
                 c.role = "metonym";
             }
-            if m.kind == MentionKind::Place || m.reason == "state name" {
+            // A place of the entities dictionary or a state is a cue; a
+            // capital it tagged with its country is only its default.
+            if m.reason == "place name" || m.reason == "state name" {
                 let iso3 = m.code.as_deref().unwrap_or_default();
                 if let Some(country) = gazetteer.country(iso3.get(..3).unwrap_or_default()) {
-                    c.context_country.get_or_insert_with(|| gazetteer.place(country).country.clone());
+                    c.context_country.get_or_insert_with(|| gazetteer.place(country).country.to_owned());
                 }
             }
         }
@@ -544,7 +547,7 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
     // places are named without doubt.
     let mut focus: HashMap<String, f64> = HashMap::new();
     for c in &candidates {
-        let countries: HashSet<&str> = c.places.iter().map(|&p| gazetteer.place(p).country.as_str()).collect();
+        let countries: HashSet<&str> = c.places.iter().map(|&p| gazetteer.place(p).country).collect();
         if countries.len() == 1 {
             let cc = countries.into_iter().next().unwrap_or_default();
             *focus.entry(cc.to_owned()).or_default() += 1.0;
@@ -553,7 +556,7 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
     for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Actor) {
         let code = m.country.as_deref().or(m.code.as_deref()).unwrap_or_default();
         if let Some(country) = code.get(..3).and_then(|iso3| gazetteer.country(iso3)) {
-            *focus.entry(gazetteer.place(country).country.clone()).or_default() += 0.5;
+            *focus.entry(gazetteer.place(country).country.to_owned()).or_default() += 0.5;
         }
     }
     let total: f64 = focus.values().sum::<f64>().max(1.0);
@@ -563,7 +566,7 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
         for &p in &c.places {
             let place = gazetteer.place(p);
             if place.feature == Feature::Admin1 && c.places.len() == 1 {
-                divisions.insert((place.country.clone(), place.admin1.clone()));
+                divisions.insert((place.country.to_owned(), place.admin1.to_owned()));
             }
         }
     }
@@ -578,13 +581,13 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
             let between = doc.text.get(c.span.end()..next.span.start()).unwrap_or_default().trim();
             if matches!(between, "," | "in" | "(") {
                 cues.extend(country_of_area(gazetteer, &next.places));
-                let divisions: Vec<&crate::Place> =
+                let divisions: Vec<crate::Place> =
                     next.places.iter().map(|&p| gazetteer.place(p)).filter(|p| p.feature == Feature::Admin1).collect();
                 if let [division] = divisions[..] {
                     cue_divisions
                         .entry(c.key.clone())
                         .or_default()
-                        .insert((division.country.clone(), division.admin1.clone()));
+                        .insert((division.country.to_owned(), division.admin1.to_owned()));
                 }
             }
         }
@@ -635,24 +638,24 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                             // A division's population is the sum of its
                             // towns': it gets no more than a small bonus.
                             Feature::Admin1 if division => 5.5,
-                            Feature::Admin1 if town_of_division(place) => -2.0,
+                            Feature::Admin1 if town_of_division(&place) => -2.0,
                             Feature::Admin1 => 1.0,
-                            Feature::Admin2 if town_of_division(place) => -2.5,
+                            Feature::Admin2 if town_of_division(&place) => -2.5,
                             Feature::Admin2 => 0.5,
                             Feature::Capital => 3.5,
                             Feature::City => 0.0,
                         };
-                        if name_key(&place.name) == c.key {
+                        if name_key(place.name) == c.key {
                             score += 1.0;
                         }
-                        let share = focus.get(&place.country).copied().unwrap_or(0.0) / total;
+                        let share = focus.get(place.country).copied().unwrap_or(0.0) / total;
                         if share > 0.0 {
                             score += 1.0 + 3.0 * share;
                         }
-                        if let Some(n) = cues.and_then(|cues| cues.get(&place.country)) {
+                        if let Some(n) = cues.and_then(|cues| cues.get(place.country)) {
                             score += 6.0 * n.min(2.0);
                         }
-                        let in_division = (place.country.clone(), place.admin1.clone());
+                        let in_division = (place.country.to_owned(), place.admin1.to_owned());
                         if !place.feature.is_area()
                             && cue_divisions.get(&c.key).is_some_and(|cues| cues.contains(&in_division))
                         {
@@ -683,18 +686,21 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
             .clone();
         let p = gazetteer.place(place);
         let country = if p.feature == Feature::Country {
-            Some(p.code.clone())
+            Some(p.code.to_owned())
         } else {
-            gazetteer.country(&p.country).map(|i| gazetteer.place(i).code.clone())
+            gazetteer.country(p.country).map(|i| gazetteer.place(i).code.to_owned())
         };
-        let admin1 =
-            if p.feature.is_area() { None } else { gazetteer.division_of(p).map(|d| gazetteer.place(d).name.clone()) };
+        let admin1 = if p.feature.is_area() {
+            None
+        } else {
+            gazetteer.division_of(&p).map(|d| gazetteer.place(d).name.to_owned())
+        };
         toponyms.push(Toponym {
             span: c.span,
             text: c.span.slice(&doc.text).to_owned(),
             sentence: c.sentence,
             role: c.role.to_owned(),
-            name: p.name.clone(),
+            name: p.name.to_owned(),
             geonameid: p.geonameid,
             feature: p.feature.code().to_owned(),
             lat: p.lat,
@@ -716,11 +722,11 @@ fn country_of_area(gazetteer: &Gazetteer, places: &[usize]) -> Vec<String> {
         .iter()
         .map(|&p| gazetteer.place(p))
         .filter(|p| matches!(p.feature, Feature::Country | Feature::Admin1))
-        .map(|p| p.country.as_str())
+        .map(|p| p.country)
         .collect();
     // A name that is a country is that country; divisions only when one.
     if let Some(country) = places.iter().map(|&p| gazetteer.place(p)).find(|p| p.feature == Feature::Country) {
-        return vec![country.country.clone()];
+        return vec![country.country.to_owned()];
     }
     if areas.len() == 1 { vec![areas[0].to_owned()] } else { Vec::new() }
 }

@@ -240,6 +240,9 @@ pub enum BenchCommand {
     /// Time the whole pipeline (intake to coded events), as `truce code`
     /// runs it, on one core.
     Pipeline(BenchIntakeArgs),
+    /// Time loading the gazetteer, name lookups, and the places stage
+    /// (toponym recognition and resolution, event locations) on one core.
+    Places(BenchIntakeArgs),
 }
 
 /// `truce bench intake`.

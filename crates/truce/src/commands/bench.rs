@@ -337,3 +337,71 @@ pub fn generate(args: &GenerateArgs) -> anyhow::Result<Outcome> {
     out.flush()?;
     Ok(Outcome::Success)
 }
+
+pub fn places(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
+    // Load time: the built-in file, decompressed and indexed on first use
+    // exactly as every command does.
+    let started = Instant::now();
+    let gazetteer = truce_geo::Gazetteer::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let load_secs = started.elapsed().as_secs_f64();
+    // Lookups: every place's own name, in file order.
+    let names: Vec<String> = gazetteer.places().map(|p| p.name.to_owned()).collect();
+    let started = Instant::now();
+    let hits: usize = names.iter().map(|n| gazetteer.lookup(n).len()).sum();
+    let lookup_secs = started.elapsed().as_secs_f64().max(1e-9);
+
+    let pipeline = crate::pipeline::Pipeline::new(&[])?;
+    let raws = if args.paths.is_empty() { corpus(args.mb) } else { load(&args.paths)? };
+    let options = truce_text::Options { date: Some("2020-12-03".into()), ..Default::default() };
+    let mut docs: Vec<truce_core::Document> = raws
+        .into_iter()
+        .filter_map(|r| truce_text::intake_bytes(r, &options).ok())
+        .map(|mut doc| {
+            pipeline.run(&mut doc);
+            doc
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let resources = truce_geo::Resources::with_gazetteer(gazetteer);
+    let started = Instant::now();
+    for doc in &mut docs {
+        truce_geo::annotate(doc, &resources);
+    }
+    let stage_secs = started.elapsed().as_secs_f64().max(1e-9);
+    let toponyms: usize = docs.iter().map(|d| d.toponyms.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let figures = serde_json::json!({
+            "gazetteer_bytes": truce_geo::gazetteer::EMBEDDED.len(), "places": gazetteer.len(),
+            "names": gazetteer.name_count(), "load_ms": load_secs * 1e3,
+            "lookups_per_s": names.len() as f64 / lookup_secs, "toponyms": toponyms,
+            "toponyms_per_s": toponyms as f64 / stage_secs, "mb_per_s": mb / stage_secs, "threads": 1,
+        });
+        output::json_line(&mut out, &figures)?;
+    } else {
+        writeln!(
+            out,
+            "gazetteer: {} places, {} names, {:.1} MB on disk, loaded in {:.0} ms",
+            gazetteer.len(),
+            gazetteer.name_count(),
+            truce_geo::gazetteer::EMBEDDED.len() as f64 / 1e6,
+            load_secs * 1e3
+        )?;
+        writeln!(
+            out,
+            "lookups on one core: {:.0}/s ({hits} places for {} names)",
+            names.len() as f64 / lookup_secs,
+            names.len()
+        )?;
+        writeln!(
+            out,
+            "places stage on one core: {:.0} toponyms resolved/s, {:.1} MB/s ({toponyms} toponyms in {mb:.1} MB, {} documents)",
+            toponyms as f64 / stage_secs,
+            mb / stage_secs,
+            docs.len()
+        )?;
+    }
+    Ok(Outcome::Success)
+}

@@ -483,7 +483,7 @@ pub fn geo(args: &EvalGeoArgs) -> anyhow::Result<Outcome> {
                 end: to_chars[span.end().min(original.len())],
                 lat: t.lat,
                 lon: t.lon,
-                country: t.country.clone(),
+                country: t.country.to_owned(),
             }
         };
         let gold_spans: Vec<Option<Span>> = article

@@ -25,6 +25,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Bench(BenchCommand::Entities(args)) => bench::entities(&args),
         Command::Bench(BenchCommand::Time(args)) => bench::time(&args),
         Command::Bench(BenchCommand::Pipeline(args)) => bench::pipeline(&args),
+        Command::Bench(BenchCommand::Places(args)) => bench::places(&args),
         Command::Eval(EvalCommand::Entities(args)) => eval::entities(&args),
         Command::Eval(EvalCommand::Timeml(args)) => eval::timeml(&args),
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),

@@ -1,0 +1,96 @@
+//! The places stage on reports written for these tests in the style of wire
+//! copy and monitors' notes (spelling variants and damage included).
+
+use truce_core::{Document, Source, Toponym};
+use truce_lexicon::Lexicon;
+
+fn placed(text: &str) -> Document {
+    let options = truce_text::Options { date: Some("2020-11-12".into()), ..Default::default() };
+    let mut doc = truce_text::annotate(text.into(), Source::default(), &options).unwrap();
+    truce_entities::annotate(&mut doc, &truce_entities::Resources::new(Lexicon::default_lexicon()));
+    truce_time::annotate(&mut doc, &truce_time::Resources::new());
+    truce_events::annotate(&mut doc, &truce_events::Resources::new());
+    truce_geo::annotate(&mut doc, &truce_geo::Resources::new().expect("the built-in gazetteer loads"));
+    doc
+}
+
+fn toponym<'a>(doc: &'a Document, text: &str) -> &'a Toponym {
+    doc.toponyms.iter().find(|t| t.text == text).unwrap_or_else(|| panic!("no toponym {text:?} in {:#?}", doc.toponyms))
+}
+
+#[test]
+fn the_country_named_beside_a_town_picks_the_town() {
+    let doc = placed("Shells landed in Tripoli, Lebanon, overnight. Earlier, clashes broke out in Tripoli.");
+    let tripolis: Vec<&Toponym> = doc.toponyms.iter().filter(|t| t.text == "Tripoli").collect();
+    assert_eq!(tripolis.len(), 2);
+    for t in tripolis {
+        assert_eq!(t.country.as_deref(), Some("LBN"), "one meaning per document: {t:?}");
+    }
+    let doc = placed("Militias fought for the airport of Tripoli, the Libyan capital.");
+    assert_eq!(toponym(&doc, "Tripoli").country.as_deref(), Some("LBY"));
+}
+
+#[test]
+fn spelling_variants_and_abbreviations_resolve() {
+    let doc = placed(
+        "Azerbaijani forces entered Agdam on Friday; residents of Khankendi said the road to Shushi was closed.",
+    );
+    assert_eq!(toponym(&doc, "Agdam").country.as_deref(), Some("AZE"));
+    assert_eq!(toponym(&doc, "Khankendi").country.as_deref(), Some("AZE"));
+    let doc = placed("A tornado struck Bowling Green, Ky., late on Friday, police said.");
+    let town = toponym(&doc, "Bowling Green");
+    assert_eq!(town.country.as_deref(), Some("USA"));
+    assert_eq!(town.admin1.as_deref(), Some("Kentucky"), "the abbreviation picks the state's town");
+    assert_eq!(toponym(&doc, "Ky.").feature, "ADM1");
+}
+
+#[test]
+fn adjectives_metonyms_and_people_are_not_places() {
+    let doc =
+        placed("Moscow said Turkish troops shelled Idlib. Former minister John Steele said Steele would not resign.");
+    assert_eq!(toponym(&doc, "Moscow").role, "metonym");
+    assert_eq!(toponym(&doc, "Turkish").role, "adjective");
+    assert_eq!(toponym(&doc, "Turkish").country.as_deref(), Some("TUR"));
+    assert!(doc.toponyms.iter().all(|t| t.text != "Steele"), "a surname is not a town: {:#?}", doc.toponyms);
+    let event = doc.events.iter().find(|e| e.cameo.starts_with("19")).expect("the shelling is coded");
+    let location = event.location.as_ref().expect("the shelling has a place");
+    assert_eq!(location.name.as_deref(), Some("Idlib"));
+    assert_eq!(location.country.as_deref(), Some("SYR"));
+    assert_eq!(location.precision, "point");
+    assert!(location.lat.is_some() && location.geonameid.is_some());
+}
+
+#[test]
+fn the_place_phrase_of_the_event_locates_it() {
+    let doc = placed(
+        "Baku, 12 November. Armenian forces shelled positions near Tartar from the Aghdara direction, \
+         the Azerbaijani defence ministry said.",
+    );
+    let event = doc.events.iter().find(|e| e.cameo.starts_with("19")).expect("the shelling is coded");
+    let location = event.location.as_ref().expect("located");
+    assert_eq!(location.country.as_deref(), Some("AZE"));
+    assert_ne!(location.name.as_deref(), Some("Baku"), "the dateline is where the report was filed, not the event");
+}
+
+#[test]
+fn a_division_word_makes_the_division() {
+    let doc = placed("Air strikes hit several villages in Idlib province on Tuesday.");
+    let t = toponym(&doc, "Idlib");
+    assert_eq!(t.feature, "ADM1");
+    assert_eq!(t.precision, "region");
+    let doc = placed("Air strikes hit the city of Idlib on Tuesday.");
+    assert_eq!(toponym(&doc, "Idlib").feature, "PPL");
+}
+
+#[test]
+fn without_a_gazetteer_nothing_is_placed_and_nothing_breaks() {
+    let options = truce_text::Options { date: Some("2020-11-12".into()), ..Default::default() };
+    let mut doc =
+        truce_text::annotate("Fighting was reported near Tovuz.".into(), Source::default(), &options).unwrap();
+    truce_entities::annotate(&mut doc, &truce_entities::Resources::new(Lexicon::default_lexicon()));
+    truce_events::annotate(&mut doc, &truce_events::Resources::new());
+    let before = doc.events.clone();
+    truce_geo::annotate(&mut doc, &truce_geo::Resources::without_gazetteer());
+    assert!(doc.toponyms.is_empty());
+    assert_eq!(doc.events, before);
+}
