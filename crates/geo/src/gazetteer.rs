@@ -153,6 +153,9 @@ pub struct Gazetteer {
     text: String,
     /// (key, indexes) ranges into `text`, sorted by key.
     names: Vec<(Range<u32>, Range<u32>)>,
+    /// Where the keys of each two-byte prefix begin in `names` (65,537
+    /// entries): a lookup searches a dozen keys, not 800,000.
+    buckets: Vec<u32>,
     /// Countries by ISO alpha-2 and alpha-3 code (upper case).
     countries: foldhash::HashMap<String, usize>,
     /// First-level divisions by (country alpha-2, division code).
@@ -301,7 +304,21 @@ impl Gazetteer {
         if adjectives.values().chain(abbreviations.values()).any(|&at| at >= places.len()) {
             return Err(bad(0, "an adjective or abbreviation points to a place that does not exist"));
         }
-        Ok(Gazetteer { places, text, names, countries, divisions, adjectives, abbreviations })
+        let mut buckets = vec![0u32; BUCKETS + 1];
+        let mut next = 0usize;
+        for (i, entry) in names.iter().enumerate() {
+            let prefix = prefix(&text[entry.0.start as usize..entry.0.end as usize]);
+            // Keys out of order (a damaged file, refused by the checks)
+            // must not make the table go backwards.
+            while next <= prefix {
+                buckets[next] = i as u32;
+                next += 1;
+            }
+        }
+        for bucket in buckets.iter_mut().skip(next) {
+            *bucket = names.len() as u32;
+        }
+        Ok(Gazetteer { places, text, names, buckets, countries, divisions, adjectives, abbreviations })
     }
 
     fn key(&self, entry: &(Range<u32>, Range<u32>)) -> &str {
@@ -354,9 +371,12 @@ impl Gazetteer {
 
     /// Like [`Gazetteer::lookup`] for a key already normalized.
     pub fn lookup_key(&self, key: &str) -> Vec<usize> {
-        match self.names.binary_search_by(|entry| self.key(entry).cmp(key)) {
+        let p = prefix(key);
+        let (from, to) = (self.buckets[p] as usize, self.buckets[p + 1] as usize);
+        let bucket = self.names.get(from..to.max(from)).unwrap_or_default();
+        match bucket.binary_search_by(|entry| self.key(entry).cmp(key)) {
             Ok(at) => {
-                let ids = &self.names[at].1;
+                let ids = &bucket[at].1;
                 self.text[ids.start as usize..ids.end as usize]
                     .split(',')
                     .filter_map(|id| id.parse().ok())
@@ -370,8 +390,16 @@ impl Gazetteer {
     /// True when some key starts with `prefix` followed by a space: a longer
     /// name may still match if more words are read.
     pub fn has_longer(&self, prefix: &str) -> bool {
-        let at = self.names.partition_point(|entry| self.key(entry) <= prefix);
-        self.names.get(at).is_some_and(|entry| {
+        // A longer key shares the first two bytes when the prefix has them.
+        let names = if prefix.len() >= 2 {
+            let p = self::prefix(prefix);
+            let (from, to) = (self.buckets[p] as usize, self.buckets[p + 1] as usize);
+            self.names.get(from..to.max(from)).unwrap_or_default()
+        } else {
+            &self.names[..]
+        };
+        let at = names.partition_point(|entry| self.key(entry) <= prefix);
+        names.get(at).is_some_and(|entry| {
             let key = self.key(entry);
             key.len() > prefix.len() && key.starts_with(prefix) && key.as_bytes()[prefix.len()] == b' '
         })
@@ -397,6 +425,15 @@ impl Gazetteer {
     pub fn division_of(&self, place: &Place) -> Option<usize> {
         self.divisions.get(&(place.country.to_owned(), place.admin1.to_owned())).copied()
     }
+}
+
+const BUCKETS: usize = 1 << 16;
+
+/// A key's first two bytes (0 for a missing byte), in the keys' sort
+/// order.
+fn prefix(key: &str) -> usize {
+    let b = key.as_bytes();
+    (usize::from(b.first().copied().unwrap_or(0)) << 8) | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 fn parse_place(line: &str) -> Result<Place<'_>, &'static str> {

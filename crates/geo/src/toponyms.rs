@@ -246,13 +246,12 @@ pub fn find_with(doc: &Document, resources: &Resources, given: &[Span]) -> Vec<T
 
 /// Words the document also writes in lower case (`drug`, `law`, `no`):
 /// common words, not names, when capitalized alone.
-fn lowercase_words(doc: &Document) -> HashSet<String> {
+fn lowercase_words(doc: &Document) -> HashSet<&str> {
     doc.sentences
         .iter()
         .flat_map(|s| s.tokens.iter())
         .map(|t| t.span.slice(&doc.text))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(name_key)
         .collect()
 }
 
@@ -286,7 +285,8 @@ fn surnames(doc: &Document, gazetteer: &Gazetteer) -> HashSet<String> {
 fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Candidate> {
     let mut found = Vec::new();
     let lowercase = lowercase_words(doc);
-    let surnames = surnames(doc, gazetteer);
+    // Computed on the first small one-word candidate only.
+    let mut surnames: Option<HashSet<String>> = None;
     // Countries the entities stage found named (alpha-2).
     let named_countries: HashSet<String> = doc
         .mentions
@@ -438,7 +438,10 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 single && words[i].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && key.len() <= 5;
             let area = places.iter().any(|&p| gazetteer.place(p).feature.is_area());
             let rejected = (single && resources.not_toponyms.contains(&key))
-                || (single && !big && (lowercase.contains(&key) || surnames.contains(&key)))
+                || (single
+                    && !big
+                    && (lowercase.contains(key.as_str())
+                        || surnames.get_or_insert_with(|| self::surnames(doc, gazetteer)).contains(&key)))
                 || (acronym && !area)
                 || NOT_A_PLACE_AFTER.contains(&next.as_str())
                 || TITLES_BEFORE.contains(&previous.as_str())
@@ -616,9 +619,10 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                 // A division named after its main town (`Tovuz`, `Aleppo`,
                 // a fifth or more of its people): the bare name is the town
                 // unless `province` follows. `Quebec` stays the province.
+                // Each candidate place read once.
+                let parsed: Vec<crate::Place> = c.places.iter().map(|&p| gazetteer.place(p)).collect();
                 let town_of_division = |division: &crate::Place| {
-                    c.places.iter().any(|&q| {
-                        let town = gazetteer.place(q);
+                    parsed.iter().any(|town| {
                         !town.feature.is_area()
                             && town.country == division.country
                             && town.admin1 == division.admin1
@@ -628,8 +632,8 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                 let mut scored: Vec<(f64, usize)> = c
                     .places
                     .iter()
-                    .map(|&p| {
-                        let place = gazetteer.place(p);
+                    .zip(&parsed)
+                    .map(|(&p, &place)| {
                         let mut score = (place.population as f64 + 1.0).log10();
                         score += match place.feature {
                             Feature::Country => 6.0,
@@ -655,14 +659,14 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                         if let Some(n) = cues.and_then(|cues| cues.get(place.country)) {
                             score += 6.0 * n.min(2.0);
                         }
-                        let in_division = (place.country.to_owned(), place.admin1.to_owned());
-                        if !place.feature.is_area()
-                            && cue_divisions.get(&c.key).is_some_and(|cues| cues.contains(&in_division))
-                        {
-                            score += 5.0;
-                        }
-                        if divisions.contains(&in_division) && !place.feature.is_area() {
-                            score += 2.0;
+                        if !place.feature.is_area() && (!cue_divisions.is_empty() || !divisions.is_empty()) {
+                            let in_division = (place.country.to_owned(), place.admin1.to_owned());
+                            if cue_divisions.get(&c.key).is_some_and(|cues| cues.contains(&in_division)) {
+                                score += 5.0;
+                            }
+                            if divisions.contains(&in_division) {
+                                score += 2.0;
+                            }
                         }
                         (score, p)
                     })
