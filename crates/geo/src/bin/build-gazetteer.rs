@@ -95,6 +95,43 @@ const DIVISION_WORDS: &[&str] = &[
     " Zizhiqu",
 ];
 
+/// Generic words before a division's name (`Province of Pangasinan`,
+/// `Provincia di Torino`): the bare name is an alias too.
+const DIVISION_PREFIXES: &[&str] = &[
+    "Province of ",
+    "Provincia di ",
+    "Provincia de ",
+    "Province de ",
+    "Province du ",
+    "Departement de ",
+    "Departement du ",
+    "Departement des ",
+    "Departement de l'",
+    "Departamento de ",
+    "Politischer Bezirk ",
+    "Citta metropolitana di ",
+    "City of ",
+    "Rrethi i ",
+    "Governorate of ",
+    "State of ",
+];
+
+/// A division's name and the bare forms without its generic words.
+fn division_names(name: &str, suffixes: &[&str]) -> Vec<String> {
+    let mut names = vec![name.to_owned()];
+    for prefix in DIVISION_PREFIXES {
+        if let Some(bare) = name.strip_prefix(prefix) {
+            names.push(bare.to_owned());
+        }
+    }
+    for suffix in suffixes {
+        if let Some(bare) = name.strip_suffix(suffix) {
+            names.push(bare.to_owned());
+        }
+    }
+    names
+}
+
 fn main() {
     if let Err(e) = run() {
         eprintln!("build-gazetteer: {e}");
@@ -309,12 +346,7 @@ fn run() -> Result<(), String> {
         let Some((name, _)) = d.votes.iter().max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone()))) else {
             continue;
         };
-        let mut names = vec![name.clone()];
-        for word in DIVISION_WORDS {
-            if let Some(bare) = name.strip_suffix(word) {
-                names.push(bare.to_owned());
-            }
-        }
+        let names = division_names(name, DIVISION_WORDS);
         entries.push(Entry {
             geonameid: None,
             name: name.clone(),
@@ -349,7 +381,7 @@ fn run() -> Result<(), String> {
             lon,
             population: towns.iter().map(|t| t.population).sum(),
             code: String::new(),
-            names: vec![name],
+            names: division_names(&name, &[" Voivodeship", " Municipality", " Kommun", " Kommune", " Sheng", " Shi"]),
             short_forms: Vec::new(),
         });
     }
