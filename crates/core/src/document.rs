@@ -358,7 +358,9 @@ pub struct Toponym {
     pub sentence: usize,
     /// `place` for a name of the place, `adjective` for a demonym or an
     /// adjective of it (`Turkish`), `metonym` for a place standing for its
-    /// government (`Moscow said`): only a `place` locates an event.
+    /// government (`Moscow said`), `in-name` for a place inside an
+    /// organisation's name (`… Co-operation in Europe`): only a `place`
+    /// locates an event.
     pub role: String,
     /// The place's canonical name.
     pub name: String,

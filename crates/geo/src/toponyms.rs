@@ -532,6 +532,11 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
             if m.reason.starts_with("capital standing for") {
                 c.role = "metonym";
             }
+            // `the Organization for Security and Co-operation in Europe`:
+            // named, but not where anything happens.
+            if m.kind == MentionKind::Organisation && m.span.contains(c.span) && m.span != c.span && c.role == "place" {
+                c.role = "in-name";
+            }
             // A place of the entities dictionary or a state is a cue; a
             // capital it tagged with its country is only its default.
             if m.reason == "place name" || m.reason == "state name" {

@@ -155,6 +155,9 @@ fn every_required_event_of_the_seed_is_coded() {
                 && (want.get("target").is_none() || countries(&e["target"]) == listed(&want["target"]))
                 && (want.get("date").is_none() || e["date"] == want["date"])
                 && (want.get("modality").is_none() || e["modality"] == want["modality"])
+                // Where a place is expected, the event is on the map there.
+                && (want.get("place").is_none()
+                    || (e["location"]["name"] == want["place"] && e["location"]["lat"].is_number()))
         });
         assert!(found, "required event {} not coded; events: {events:#?}", want["id"]);
     }
