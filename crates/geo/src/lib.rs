@@ -19,9 +19,7 @@ use truce_core::Document;
 
 /// Fills `doc.toponyms` and puts the events on the map.
 pub fn annotate(doc: &mut Document, resources: &Resources) {
-    if resources.gazetteer().is_none() {
-        return;
-    }
+    let Some(gazetteer) = resources.gazetteer() else { return };
     doc.toponyms = toponyms::find(doc, resources);
-    locate::locate_events(doc);
+    locate::locate_events(doc, gazetteer);
 }

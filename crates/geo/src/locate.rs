@@ -7,6 +7,7 @@
 //! governments (`Moscow said`) never locate an event, nor does the dateline
 //! (where the reporter filed from).
 
+use crate::Gazetteer;
 use truce_core::{Document, EventLocation, Toponym};
 
 /// Words before a place name that make it where something happened.
@@ -43,7 +44,7 @@ fn after_locative(doc: &Document, t: &Toponym) -> bool {
 }
 
 /// Sets each event's location from `doc.toponyms`.
-pub fn locate_events(doc: &mut Document) {
+pub fn locate_events(doc: &mut Document, gazetteer: &Gazetteer) {
     let dateline = doc.structure.dateline.as_ref().map(|d| d.span);
     let places: Vec<&Toponym> =
         doc.toponyms.iter().filter(|t| t.role == "place" && dateline.is_none_or(|d| !d.contains(t.span))).collect();
@@ -75,16 +76,17 @@ pub fn locate_events(doc: &mut Document) {
             None => match (&event.location, focus) {
                 (Some(named), _) => Some(named.clone()),
                 (None, Some(f)) => {
-                    // Only the country is known.
-                    let mut l = location(f);
-                    l.precision = "country".into();
-                    if f.feature != "PCLI" {
-                        l.name = f.country.to_owned();
-                        l.geonameid = None;
-                        l.lat = None;
-                        l.lon = None;
-                    }
-                    Some(l)
+                    // Only the country is known: its reference point.
+                    let country = f.country.as_deref().and_then(|c| gazetteer.country(c)).map(|c| gazetteer.place(c));
+                    country.map(|c| EventLocation {
+                        text: String::new(),
+                        name: Some(c.name.to_owned()),
+                        geonameid: c.geonameid,
+                        lat: Some(c.lat),
+                        lon: Some(c.lon),
+                        country: Some(c.code.to_owned()),
+                        precision: "country".into(),
+                    })
                 }
                 (None, None) => None,
             },

@@ -447,6 +447,13 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 || TITLES_BEFORE.contains(&previous.as_str())
                 || in_run
                 || stray_alias
+                // One word naming only small towns of countries the document
+                // never names, when it names others (`Naka` in a report on
+                // Armenia and Azerbaijan): a garbled or common word.
+                || (single
+                    && !big
+                    && !named_countries.is_empty()
+                    && places.iter().all(|&p| !named_countries.contains(gazetteer.place(p).country)))
                 // A sentence's first word alone: a capitalized common word
                 // unless the place is big.
                 || (single && i == 0 && !major)
@@ -564,7 +571,7 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
     for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Actor) {
         let code = m.country.as_deref().or(m.code.as_deref()).unwrap_or_default();
         if let Some(country) = code.get(..3).and_then(|iso3| gazetteer.country(iso3)) {
-            *focus.entry(gazetteer.place(country).country.to_owned()).or_default() += 0.5;
+            *focus.entry(gazetteer.place(country).country.to_owned()).or_default() += 0.25;
         }
     }
     let total: f64 = focus.values().sum::<f64>().max(1.0);
@@ -659,7 +666,7 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                         }
                         let share = focus.get(place.country).copied().unwrap_or(0.0) / total;
                         if share > 0.0 {
-                            score += 1.0 + 3.0 * share;
+                            score += 0.5 + 4.0 * share;
                         }
                         if let Some(n) = cues.and_then(|cues| cues.get(place.country)) {
                             score += 6.0 * n.min(2.0);
