@@ -237,7 +237,7 @@ pub enum BenchCommand {
     Entities(BenchIntakeArgs),
     /// Time the time stage (recognition, normalization, zones) on one core.
     Time(BenchIntakeArgs),
-    /// Time the whole pipeline (intake to coded events), as `truce code`
+    /// Time the whole pipeline (intake to located events), as `truce code`
     /// runs it, on one core.
     Pipeline(BenchIntakeArgs),
     /// Time loading the gazetteer, name lookups, and the places stage

@@ -316,7 +316,10 @@ pub fn pipeline(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
         });
         output::json_line(&mut out, &figures)?;
     } else {
-        writeln!(out, "pipeline (intake, entities, time, events) on {threads} thread(s): {mb:.1} MB in {secs:.2} s")?;
+        writeln!(
+            out,
+            "pipeline (intake, entities, time, events, places) on {threads} thread(s): {mb:.1} MB in {secs:.2} s"
+        )?;
         writeln!(
             out,
             "  {:.0} sentences/s ({sentences} sentences), {:.1} MB/s, {events} events",
