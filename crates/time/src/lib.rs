@@ -16,6 +16,7 @@
 //!
 //! The words and zones are data: `data/time/*.tsv`.
 
+pub mod holidays;
 pub mod normalize;
 pub mod recognize;
 pub mod timeml;
@@ -279,6 +280,30 @@ mod tests {
         assert_eq!(kyiv.instant.as_deref(), Some("2022-03-05T12:00:00Z"));
         assert_eq!(beijing.instant, kyiv.instant);
         assert!(t.iter().any(|t| t.text == "March 4" && t.value == "2022-03-04"));
+    }
+
+    #[test]
+    fn holiday_truces_fall_on_their_days() {
+        assert_eq!(
+            values(
+                "The sides agreed to an Easter truce, and monitors expect quiet over Orthodox Easter.",
+                Some("2023-04-10")
+            ),
+            pairs(&[("Easter", "2023-04-09"), ("Orthodox Easter", "2023-04-16")])
+        );
+        // Announced in the past tense, meant for the coming feast.
+        assert_eq!(
+            values("A three-day ceasefire for Eid al-Fitr was announced by the Taliban.", Some("2023-04-10")),
+            pairs(&[("three-day", "P3D"), ("Eid al-Fitr", "2023-04-22")])
+        );
+        assert_eq!(
+            values("Shelling stopped on Christmas Eve 2022 but resumed after Orthodox Christmas.", Some("2023-02-01")),
+            pairs(&[("Christmas Eve 2022", "2022-12-24"), ("Orthodox Christmas", "2023-01-07")])
+        );
+        // No document date: a fixed feast keeps its day, a moveable one
+        // nothing but its name.
+        assert_eq!(values("The truce holds until Christmas.", None), pairs(&[("Christmas", "XXXX-12-25")]));
+        assert_eq!(values("A truce for Eid al-Adha.", None), pairs(&[("Eid al-Adha", "XXXX-XX-XX")]));
     }
 
     #[test]

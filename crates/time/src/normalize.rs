@@ -317,6 +317,40 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
                 None => partial("DATE", format!("XXXX-Q{q}")),
             }
         }
+        Expr::Holiday { rule, year } => {
+            // The written year's; else the occurrence the tense points to
+            // among last year's, this year's and next year's.
+            let years = match (year, anchor) {
+                (Some(y), _) => vec![*y],
+                (None, Some(a)) => vec![i32::from(a.year()) - 1, i32::from(a.year()), i32::from(a.year()) + 1],
+                (None, None) => Vec::new(),
+            };
+            let dates: Vec<Date> = years.iter().flat_map(|&y| crate::holidays::dates_in(rule, y)).collect();
+            let chosen = match (year, anchor) {
+                (Some(_), _) | (None, None) => dates.first().copied(),
+                (None, Some(a)) => {
+                    let before = dates.iter().filter(|d| **d <= a).max().copied();
+                    let after = dates.iter().filter(|d| **d >= a).min().copied();
+                    let distance = |d: &Date| a.until(*d).map_or(i32::MAX, |s| s.get_days()).abs();
+                    let nearest = dates.iter().min_by_key(|d| distance(d)).copied();
+                    // As for month and day: within three months the nearest
+                    // occurrence is meant (`a ceasefire for Eid was
+                    // announced`), farther the tense decides.
+                    match tense {
+                        _ if nearest.as_ref().is_some_and(|d| distance(d) <= 90) => nearest,
+                        Tense::Past => before.or(nearest),
+                        Tense::Future => after.or(nearest),
+                        Tense::Unknown => nearest,
+                    }
+                }
+            };
+            match chosen {
+                Some(date) => dated(date_value(date), date),
+                // No year to count from: a fixed day keeps its month and day.
+                None if rule.len() == 5 && rule.as_bytes()[2] == b'-' => partial("DATE", format!("XXXX-{rule}")),
+                None => partial("DATE", "XXXX-XX-XX".into()),
+            }
+        }
         Expr::Season { season, year, shift } => {
             let y = year.or_else(|| anchor.map(|a| i32::from(a.year()) + shift.unwrap_or(0)));
             match y {

@@ -49,6 +49,9 @@ pub enum Expr {
     YearQuarter { year: Option<i32>, year_shift: i32, quarter: Option<u32> },
     /// `this summer`, `the spring of 1999`.
     Season { season: String, year: Option<i32>, shift: Option<i32> },
+    /// `Christmas`, `Orthodox Easter 2023`, `Eid al-Fitr`: a holiday's rule
+    /// (data/time/words.tsv) and the year if written.
+    Holiday { rule: String, year: Option<i32> },
 }
 
 /// A recognized expression: tokens `start..end` of the sentence, what it
@@ -73,6 +76,32 @@ impl Tokens<'_> {
     fn at(&self, i: usize) -> &str {
         self.lower.get(i).map(String::as_str).unwrap_or("")
     }
+}
+
+/// A holiday's name, capitalized as names are (`Christmas`, `Eid
+/// al-Fitr`, `Orthodox Easter`), with a year if one follows.
+fn holiday(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
+    if !t.text.get(i).is_some_and(|s| s.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let mut best = None;
+    let mut parts: Vec<&str> = Vec::new();
+    for j in i..(i + 6).min(t.lower.len()) {
+        parts.push(t.at(j));
+        if let Some(rule) = w.holiday.get(&crate::words::holiday_key(&parts.join(" "))) {
+            best = Some((j + 1, rule.clone()));
+        }
+    }
+    let (mut end, rule) = best?;
+    let mut year = None;
+    if t.at(end) == "of" && year_number(t.at(end + 1)).is_some() {
+        end += 1;
+    }
+    if let Some(y) = year_number(t.at(end)) {
+        year = Some(y);
+        end += 1;
+    }
+    Some((end, Expr::Holiday { rule, year }))
 }
 
 /// A number written in digits or words (`72`, `two`, `twenty four`,
@@ -651,7 +680,10 @@ pub fn scan(w: &Words, t: &Tokens) -> Vec<Hit> {
             continue;
         }
         let mut best: Option<(usize, Expr)> = None;
-        for found in [date(w, t, i), time(w, t, i), duration(w, t, i), word_forms(w, t, i)].into_iter().flatten() {
+        for found in [date(w, t, i), time(w, t, i), duration(w, t, i), word_forms(w, t, i), holiday(w, t, i)]
+            .into_iter()
+            .flatten()
+        {
             if best.as_ref().is_none_or(|b| found.0 > b.0) {
                 best = Some(found);
             }
@@ -678,7 +710,10 @@ fn extend_left(w: &Words, t: &Tokens, i: usize, expr: &Expr, floor: usize) -> (u
     for len in [3usize, 2, 1] {
         if start >= floor + len {
             let phrase = t.lower[start - len..start].join(" ");
-            if let Some(m) = w.modifier.get(&phrase) {
+            // Amount modifiers (`over`, `more than`) belong to durations,
+            // not to a day (`quiet over Orthodox Easter`).
+            let amount = matches!(phrase.as_str(), "over" | "more than" | "less than" | "under" | "at least");
+            if let Some(m) = w.modifier.get(&phrase).filter(|_| !(amount && matches!(expr, Expr::Holiday { .. }))) {
                 modifier = Some(m.clone());
                 start -= len;
                 break;

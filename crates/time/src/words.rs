@@ -32,6 +32,8 @@ pub struct Words {
     pub reference: HashMap<String, String>,
     pub dayword: HashMap<String, i64>,
     pub set: HashMap<String, String>,
+    /// Holiday names (keyed by [`holiday_key`]) → their rule.
+    pub holiday: HashMap<String, String>,
     /// Zone phrases (`moscow time`, `gmt`).
     pub zones: HashMap<String, Zone>,
     /// Country code → zone of its capital.
@@ -53,6 +55,21 @@ pub fn parse_offset(s: &str) -> Option<i32> {
     let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
     let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
     ((0..=14).contains(&h) && (0..60).contains(&m)).then_some(sign * (h * 3600 + m * 60))
+}
+
+/// A holiday's name as matched: lower case, `'s` and apostrophes dropped,
+/// hyphens as spaces (`New Year's Eve` → `new year eve`, `Eid al-Fitr` →
+/// `eid al fitr`).
+pub fn holiday_key(phrase: &str) -> String {
+    phrase
+        .to_lowercase()
+        .replace("'s", "")
+        .replace("’s", "")
+        .replace(['\'', '’'], "")
+        .replace('-', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Words {
@@ -79,6 +96,7 @@ impl Words {
                 "reference" => drop(w.reference.insert(word, value.to_owned())),
                 "dayword" => drop(value.parse().map(|v| w.dayword.insert(word, v))),
                 "set" => drop(w.set.insert(word, value.to_owned())),
+                "holiday" => drop(w.holiday.insert(holiday_key(&word), value.to_owned())),
                 _ => {}
             }
         }
@@ -92,7 +110,10 @@ impl Words {
         for f in rows(COUNTRY_ZONES).filter(|f| f.len() == 3) {
             w.country_zones.insert(f[0].to_owned(), f[1].to_owned());
         }
-        for f in rows(WORDS).filter(|f| f.len() == 3) {
+        for key in w.holiday.keys() {
+            w.starts.insert(key.split(' ').next().unwrap_or("").to_owned());
+        }
+        for f in rows(WORDS).filter(|f| f.len() == 3 && f[0] != "holiday") {
             let mut words = f[1].split(' ');
             let first = words.next().unwrap_or("").to_owned();
             if words.next().is_some() {
