@@ -158,8 +158,8 @@ fn modality(lower: &[String], head: usize, code: &str) -> &'static str {
         || (prev == "to"
             && earlier.iter().any(|w| {
                 [
-                    "agree", "plan", "intend", "pledg", "promis", "expect", "decid", "prepar", "vow", "willing",
-                    "ready", "commit",
+                    "agree", "plan", "intend", "pledg", "promis", "expect", "decid", "prepar", "vow", "swear", "swor",
+                    "willing", "ready", "commit",
                 ]
                 .iter()
                 .any(|a| w.starts_with(a))
@@ -422,6 +422,16 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 if let Some(c) = target_country {
                     give_country(&mut source[0], c);
                 }
+            }
+            // `the battle against the water crisis`, `the war on drugs`: a
+            // noun of force aimed at no actor is a figure of speech.
+            let force = matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"));
+            if m.pattern.noun
+                && force
+                && target.is_empty()
+                && lower.get(m.head + 1).is_some_and(|w| matches!(w.as_str(), "against" | "on"))
+            {
+                continue;
             }
             // A noun alone (`the fire agreement`) is an event only with an
             // actor doing it; a bare statement without a speaker is noise.

@@ -174,3 +174,27 @@ fn accepting_is_yielding_and_refusing_to_accept_is_rejecting() {
     let doc = coded("The rebels accepted the proposal on Sunday.", "2018-07-01");
     assert_eq!(find(&doc, "08").plover.as_deref(), Some("CONCEDE"));
 }
+
+#[test]
+fn ceasefire_violations_talks_and_figures_of_speech() {
+    let doc = coded(
+        "Monitors said both armies were guilty of violating the ceasefire agreement signed in March.",
+        "2021-06-01",
+    );
+    assert!(doc.events.iter().any(|e| e.cameo == "196"), "{:#?}", doc.events);
+    let doc = coded(
+        "Armenian and Azerbaijani negotiators return to Geneva this week for talks on the corridor.",
+        "2021-06-01",
+    );
+    assert!(doc.events.iter().all(|e| e.cameo != "084"), "going back somewhere is not returning something");
+    assert!(doc.events.iter().any(|e| e.cameo.starts_with("04")), "{:#?}", doc.events);
+    let doc = coded("The forum concluded that Russia must fund the battle against the water crisis.", "2021-06-01");
+    assert!(doc.events.iter().all(|e| !e.cameo.starts_with("19")), "a battle against a crisis: {:#?}", doc.events);
+    let doc =
+        coded("Rebel commanders have sworn to fight until they control the villages near the border.", "2021-06-01");
+    assert_eq!(find(&doc, "13").cameo, "138", "sworn to fight is a threat of force");
+    let doc = coded("Opposition activists staged rallies in Yerevan against the prime minister.", "2021-06-01");
+    assert_eq!(find(&doc, "14").cameo, "141");
+    let doc = coded("The court cancelled restrictions on the use of the Russian language on television.", "2021-06-01");
+    assert_eq!(find(&doc, "08").cameo, "081");
+}
