@@ -47,6 +47,10 @@ pub struct Resources<'a> {
     pub agent_modified_nouns: std::collections::HashSet<String>,
     /// People entries by the country part of their code (`RUS`, `IGO`).
     people_by_country: std::collections::HashMap<String, Vec<usize>>,
+    /// States' names and adjectives of six letters or more, lower case, with
+    /// their entry: what a misspelt `Ethopia` or `Azerbajani` is checked
+    /// against.
+    pub(crate) state_spellings: Vec<(String, usize)>,
 }
 
 impl<'a> Resources<'a> {
@@ -70,7 +74,23 @@ impl<'a> Resources<'a> {
                 people_by_country.entry(e.code.chars().take(3).collect()).or_default().push(i);
             }
         }
-        Resources { lexicon, zh: ZhForms::load(), collectives, agent_modified_nouns, people_by_country }
+        let mut state_spellings: Vec<(String, usize)> = lexicon
+            .names()
+            .filter(|n| matches!(n.kind, truce_lexicon::NameKind::Name | truce_lexicon::NameKind::Adjective))
+            .filter(|n| lexicon.entry(n.entry).kind == truce_lexicon::EntryKind::Country)
+            .filter(|n| n.written.chars().all(char::is_alphabetic) && n.written.chars().count() >= 6)
+            .map(|n| (n.written.to_lowercase(), n.entry))
+            .collect();
+        state_spellings.sort();
+        state_spellings.dedup();
+        Resources {
+            lexicon,
+            zh: ZhForms::load(),
+            collectives,
+            agent_modified_nouns,
+            people_by_country,
+            state_spellings,
+        }
     }
 
     /// People entries of a country (all people when `None`).

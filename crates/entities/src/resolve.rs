@@ -56,6 +56,7 @@ pub fn document(doc: &Document, mut draft: Draft, resources: &Resources, date: O
     let translated = doc.source.style.as_deref() == Some("mt-zh") || resources.zh.translated_from_chinese(&doc.text);
     let contractions = if translated { syllable_contractions(lexicon) } else { Vec::new() };
     spelling_variants(&mut draft, &aliases, &contractions);
+    misspelt_states(&mut draft, resources);
     let parties = parties(&draft.mentions);
     if translated {
         translation_artefacts(&mut draft, resources, lexicon, &parties);
@@ -317,6 +318,79 @@ fn spelling_variants(draft: &mut Draft, aliases: &[(String, Identity)], contract
         }
         if draft.mentions.len() == before {
             draft.unknown.push((sentence, span, word));
+        }
+    }
+}
+
+/// A capitalized word no dictionary knows that is one letter off a
+/// state's name or adjective of six letters or more (`Ethopia`,
+/// `Phillippines`, `Azerbajani`, `Armenai`): that state, with less
+/// confidence. One letter (a dropped, added, changed or swapped letter,
+/// not one added or dropped at the end) is what hurried typing and OCR do;
+/// two would reach real words.
+/// True when `a` and `b` differ by one typing slip that leaves both ends
+/// alone: two neighbouring letters swapped anywhere (`Armenai`), or one
+/// letter changed, added or dropped inside the word (`Ethopia`,
+/// `Phillippines`). A different last letter makes another word (`Indiana`
+/// is no `Indians`).
+fn inner_typo(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return match diff[..] {
+            [i] => i > 0 && i + 1 < a.len(),
+            [i, j] => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+            _ => false,
+        };
+    }
+    let (long, short) = if a.len() > b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    // The one extra letter, somewhere strictly inside.
+    let at = (0..short.len()).find(|&i| long[i] != short[i]).unwrap_or(short.len());
+    at > 0 && at < short.len() && long[at + 1..] == short[at..]
+}
+
+fn misspelt_states(draft: &mut Draft, resources: &Resources) {
+    let lexicon = resources.lexicon;
+    let unknown = std::mem::take(&mut draft.unknown);
+    for (sentence, span, word) in unknown {
+        let lower = word.to_lowercase();
+        let length = lower.chars().count();
+        let first = lower.chars().next();
+        let mut states: Vec<(usize, &str)> = Vec::new();
+        if length >= 6 && word.chars().all(char::is_alphabetic) {
+            for (name, entry) in &resources.state_spellings {
+                let n = name.chars().count();
+                if n.abs_diff(length) <= 1
+                    && name.chars().next() == first
+                    && inner_typo(&lower, name)
+                    && !states.iter().any(|(e, _)| e == entry)
+                {
+                    states.push((*entry, name));
+                }
+            }
+        }
+        match states[..] {
+            [(entry, name)] => {
+                let e = lexicon.entry(entry);
+                let adjective = lexicon.names().any(|n| {
+                    n.entry == entry && n.kind == truce_lexicon::NameKind::Adjective && n.written.to_lowercase() == name
+                });
+                let id = Identity {
+                    kind: MentionKind::Actor,
+                    code: Some(e.code.clone()),
+                    name: Some(e.name.clone()),
+                    country: Some(e.code.clone()),
+                };
+                // The reasons the later stages read for a state's name or
+                // adjective, with the spelling noted after them.
+                let reason = if adjective { "nationality adjective" } else { "state name" };
+                let reason = format!("{reason} (misspelt: {word:?} for {name:?})");
+                draft.mentions.push(id.mention(sentence, span, &word, 0.6, reason));
+            }
+            _ => draft.unknown.push((sentence, span, word)),
         }
     }
 }

@@ -104,3 +104,20 @@ fn unknown_names_stay_unknown() {
     let militia = d.mentions.iter().find(|m| m.text.contains("militia")).unwrap();
     assert_eq!(militia.code.as_deref(), Some("REB"));
 }
+
+#[test]
+fn states_misspelt_by_one_slip_are_still_states() {
+    let d = doc(
+        "Ethopia has agreed to reopen its borders. Azerbajan and Armenai exchanged fire. \
+         Officials from Indiana and the Phillippines attended.",
+        "2021-03-01",
+        None,
+    );
+    assert_eq!(find(&d, "Ethopia").code.as_deref(), Some("ETH"));
+    assert_eq!(find(&d, "Azerbajan").code.as_deref(), Some("AZE"));
+    assert_eq!(find(&d, "Armenai").code.as_deref(), Some("ARM"), "two letters swapped");
+    assert_eq!(find(&d, "Phillippines").code.as_deref(), Some("PHL"));
+    assert!(find(&d, "Ethopia").confidence < 0.9, "a misspelling is less sure");
+    // A real name one letter from an adjective is not a misspelling.
+    assert!(d.mentions.iter().all(|m| m.text != "Indiana" || m.code.as_deref() != Some("IND")), "{:#?}", d.mentions);
+}

@@ -181,8 +181,8 @@ fn is_named_non_place(m: &Mention) -> bool {
         MentionKind::Place | MentionKind::Agent => false,
         MentionKind::Actor => {
             let r = m.reason.as_str();
-            !(r == "state name"
-                || r == "nationality adjective"
+            !(r.starts_with("state name")
+                || r.starts_with("nationality adjective")
                 || r == "the two parties together"
                 || r.starts_with("the two parties")
                 || r.ends_with("with an agent or title")
@@ -489,7 +489,7 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
         let covered = |span: Span| candidates.iter().any(|c| c.span.overlaps(span));
         let iso3 = country.get(..3).unwrap_or_default();
         let adjective = m.kind == MentionKind::Actor
-            && (m.reason == "nationality adjective" || m.reason.ends_with("with an agent or title"));
+            && (m.reason.starts_with("nationality adjective") || m.reason.ends_with("with an agent or title"));
         if adjective && starts_upper(first_word) && !covered(first_span) {
             if let Some(country) = gazetteer.country(iso3) {
                 candidates.push(Candidate {
@@ -546,7 +546,7 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
             }
             // A place of the entities dictionary or a state is a cue; a
             // capital it tagged with its country is only its default.
-            if m.reason == "place name" || m.reason == "state name" {
+            if m.reason == "place name" || m.reason.starts_with("state name") {
                 let iso3 = m.code.as_deref().unwrap_or_default();
                 if let Some(country) = gazetteer.country(iso3.get(..3).unwrap_or_default()) {
                     c.context_country.get_or_insert_with(|| gazetteer.place(country).country.to_owned());

@@ -193,6 +193,11 @@ impl Lexicon {
         })
     }
 
+    /// Every name of every entry, as the dictionaries write it.
+    pub fn names(&self) -> impl Iterator<Item = &NameRef> {
+        self.names.iter().flatten()
+    }
+
     /// An entry by index.
     pub fn entry(&self, index: usize) -> &Entry {
         &self.entries[index]
