@@ -50,7 +50,9 @@ pub struct Resources<'a> {
     /// States' names and adjectives of six letters or more, lower case, with
     /// their entry: what a misspelt `Ethopia` or `Azerbajani` is checked
     /// against.
-    pub(crate) state_spellings: Vec<(String, usize)>,
+    /// Keyed by first letter and length in letters, so a word meets only
+    /// the names it could be a slip of.
+    pub(crate) state_spellings: std::collections::HashMap<(char, usize), Vec<(String, usize)>>,
 }
 
 impl<'a> Resources<'a> {
@@ -74,15 +76,21 @@ impl<'a> Resources<'a> {
                 people_by_country.entry(e.code.chars().take(3).collect()).or_default().push(i);
             }
         }
-        let mut state_spellings: Vec<(String, usize)> = lexicon
+        let mut state_spellings: std::collections::HashMap<(char, usize), Vec<(String, usize)>> =
+            std::collections::HashMap::new();
+        for n in lexicon
             .names()
             .filter(|n| matches!(n.kind, truce_lexicon::NameKind::Name | truce_lexicon::NameKind::Adjective))
             .filter(|n| lexicon.entry(n.entry).kind == truce_lexicon::EntryKind::Country)
             .filter(|n| n.written.chars().all(char::is_alphabetic) && n.written.chars().count() >= 6)
-            .map(|n| (n.written.to_lowercase(), n.entry))
-            .collect();
-        state_spellings.sort();
-        state_spellings.dedup();
+        {
+            let lower = n.written.to_lowercase();
+            let first = lower.chars().next().unwrap_or(' ');
+            let list = state_spellings.entry((first, lower.chars().count())).or_default();
+            if !list.contains(&(lower.clone(), n.entry)) {
+                list.push((lower, n.entry));
+            }
+        }
         Resources {
             lexicon,
             zh: ZhForms::load(),

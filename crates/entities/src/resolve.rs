@@ -361,13 +361,11 @@ fn misspelt_states(draft: &mut Draft, resources: &Resources) {
         let first = lower.chars().next();
         let mut states: Vec<(usize, &str)> = Vec::new();
         if length >= 6 && word.chars().all(char::is_alphabetic) {
-            for (name, entry) in &resources.state_spellings {
-                let n = name.chars().count();
-                if n.abs_diff(length) <= 1
-                    && name.chars().next() == first
-                    && inner_typo(&lower, name)
-                    && !states.iter().any(|(e, _)| e == entry)
-                {
+            let near = (length - 1..=length + 1)
+                .filter_map(|n| resources.state_spellings.get(&(first.unwrap_or(' '), n)))
+                .flatten();
+            for (name, entry) in near {
+                if inner_typo(&lower, name) && !states.iter().any(|(e, _)| e == entry) {
                     states.push((*entry, name));
                 }
             }
