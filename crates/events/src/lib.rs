@@ -65,6 +65,9 @@ impl Resources {
 /// How far (in tokens) a pattern's words may lie from the word before.
 const GAP: usize = 6;
 
+/// The gap allowed before an infinitive after `to` (see `matches_at`).
+const CONTROL_GAP: usize = 10;
+
 /// A pattern found at a head.
 struct Match<'a> {
     head: usize,
@@ -111,8 +114,12 @@ fn matches_at<'a>(lower: &[String], head: usize, pattern: &'a Pattern, taken: &[
     let mut used = Vec::with_capacity(pattern.rest.len());
     let mut at = head;
     for alternatives in &pattern.rest {
-        let found = (at + 1..(at + 1 + GAP).min(lower.len()))
+        // A verb's object can stand between it and the infinitive it
+        // controls (`ordered the opposition newspaper La Prensa to
+        // suspend`): a required word right after `to` may lie further.
+        let found = (at + 1..(at + 1 + CONTROL_GAP).min(lower.len()))
             .take_while(|&k| !matches!(lower[k].as_str(), "." | ";"))
+            .filter(|&k| k <= at + GAP || lower[k - 1] == "to")
             .find(|&k| !taken[k] && alternatives.iter().any(|a| *a == lower[k]))?;
         used.push(found);
         at = found;
@@ -129,7 +136,9 @@ fn modality(lower: &[String], head: usize, code: &str) -> &'static str {
     // `denied that its troops had shelled`: the shelling is denied (the
     // denial itself, coded 016, is asserted).
     let denial_before = earlier.iter().any(|w| w.starts_with("deni") || w.starts_with("deny"));
-    if near(&["not", "n't", "never", "no"]) || (denial_before && !code.starts_with("01")) {
+    // `failed to reach agreement`: what was tried did not happen.
+    let failed = before.last() == Some(&"to") && before.iter().rev().take(4).any(|w| w.starts_with("fail"));
+    if near(&["not", "n't", "never", "no"]) || (denial_before && !code.starts_with("01")) || failed {
         return "denied";
     }
     if near(&["if", "could", "might", "may", "unless"]) {

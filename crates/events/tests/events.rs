@@ -198,3 +198,23 @@ fn ceasefire_violations_talks_and_figures_of_speech() {
     let doc = coded("The court cancelled restrictions on the use of the Russian language on television.", "2021-06-01");
     assert_eq!(find(&doc, "08").cameo, "081");
 }
+
+#[test]
+fn restrictions_on_movement_and_assembly_and_failed_talks() {
+    let doc = coded("Georgia closed its borders with Armenia and Azerbaijan because of the fighting.", "2020-10-01");
+    let closing = find(&doc, "191");
+    assert_eq!(codes(&closing.source), ["GEO"]);
+    assert_eq!(codes(&closing.target), ["ARM", "AZE"]);
+    let doc = coded("Police prevented the demonstration planned by students outside parliament.", "2020-10-01");
+    assert_eq!(find(&doc, "17").cameo, "1721");
+    // The object between the order and the infinitive it controls.
+    let doc = coded("The government ordered the opposition newspaper Azadliq to suspend publication.", "2020-10-01");
+    assert_eq!(find(&doc, "17").cameo, "1721");
+    let doc = coded("Armenia and Azerbaijan failed to reach agreement on the corridor on Sunday.", "2020-10-01");
+    assert!(
+        doc.events
+            .iter()
+            .filter(|e| e.cameo.starts_with("05") || e.cameo.starts_with("03"))
+            .all(|e| e.modality == "denied")
+    );
+}
