@@ -314,9 +314,9 @@ pub fn sentence(
                 // the group that follows and is not an actor of its own.
                 i += 1;
             }
-            // `military operations`, `police station`: the agent word
-            // describes a thing.
-            Role::Agent
+            // `military operations`, `police station`, `a general strike`:
+            // the agent or title word describes a thing.
+            Role::Agent | Role::Title
                 if p.end == p.start + 1
                     && s.word(p.start).starts_with(char::is_lowercase)
                     && resources.agent_modified_nouns.contains(&s.lower(p.end)) =>

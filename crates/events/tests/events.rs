@@ -218,3 +218,15 @@ fn restrictions_on_movement_and_assembly_and_failed_talks() {
             .all(|e| e.modality == "denied")
     );
 }
+
+#[test]
+fn a_general_strike_is_a_strike_not_a_general() {
+    let doc = coded(
+        "Seven opposition parties in Nepal have organized a general strike that shut down Kathmandu.",
+        "2006-04-01",
+    );
+    let strike = find(&doc, "14");
+    assert_eq!(strike.cameo, "143");
+    assert!(strike.target.iter().all(|t| t.sector.as_deref() != Some("MIL")), "{strike:#?}");
+    assert!(doc.events.iter().all(|e| !e.cameo.starts_with("19")), "{:#?}", doc.events);
+}
