@@ -442,6 +442,17 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             {
                 continue;
             }
+            // `rebels shelled Juba, killing about 20 people`: the killing is
+            // what the shelling did, one happening with its toll, not a
+            // second attack.
+            let consequence = force
+                && m.head > 0
+                && lower[m.head - 1] == ","
+                && lower[m.head].ends_with("ing")
+                && events.iter().any(|e| e.sentence == index && matches!(e.cameo_root.as_str(), "18" | "19" | "20"));
+            if consequence {
+                continue;
+            }
             // A noun alone (`the fire agreement`) is an event only with an
             // actor doing it; a bare statement without a speaker is noise.
             if source.is_empty() && (m.pattern.noun || m.pattern.code.starts_with("01")) {

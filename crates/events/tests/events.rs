@@ -230,3 +230,13 @@ fn a_general_strike_is_a_strike_not_a_general() {
     assert!(strike.target.iter().all(|t| t.sector.as_deref() != Some("MIL")), "{strike:#?}");
     assert!(doc.events.iter().all(|e| !e.cameo.starts_with("19")), "{:#?}", doc.events);
 }
+
+#[test]
+fn the_toll_of_an_attack_is_not_a_second_attack() {
+    let doc = coded(
+        "Rebels shelled the regional capital on Sunday, killing about 20 people, relief officials said.",
+        "2020-10-05",
+    );
+    let force: Vec<&str> = doc.events.iter().filter(|e| e.cameo_root == "19").map(|e| e.cameo.as_str()).collect();
+    assert_eq!(force, ["194"], "{:#?}", doc.events);
+}
