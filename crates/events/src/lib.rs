@@ -335,9 +335,12 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             }
             // The target lies in the head's own clause: `A fired at B, and C
             // said …` does not make C a target.
+            // `… in Montenegro where 28 people have been killed`: a relative
+            // clause of place tells of other people.
             let clause_end = (last_word + 1..lower.len())
                 .find(|&k| {
                     lower[k] == ";"
+                        || lower[k] == "where"
                         || (matches!(lower[k].as_str(), "and" | "but" | "while" | "whereas") && lower[k - 1] == ",")
                 })
                 .map_or(usize::MAX, start_of);
@@ -356,6 +359,34 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 })
                 .copied();
             let mut target = target_mention.map(|t| expand(t, &actors)).unwrap_or_default();
+            // `lifted a curfew in Montenegro`, `suspended aid deliveries in
+            // Baghdad`, `withdraw inspectors from Iraq`: aid, concessions,
+            // protests, sanctions and coercion with no one named are aimed
+            // at the people of the place they happen in.
+            let at_a_place =
+                matches!(m.pattern.code.get(..2), Some("07" | "08" | "14" | "16" | "17")) && m.pattern.code != "0871";
+            if target.is_empty() && at_a_place {
+                let place = doc.mentions.iter().find(|p| {
+                    p.sentence == index
+                        && p.kind == MentionKind::Place
+                        && p.span.start() > head_at
+                        && p.span.start() < clause_end
+                        && dateline.is_none_or(|d| !d.contains(p.span))
+                        && {
+                            let at = sentence.tokens.partition_point(|t| t.span.start() < p.span.start());
+                            at > 0 && matches!(lower[at - 1].as_str(), "in" | "from" | "into" | "inside" | "across")
+                        }
+                });
+                if let Some(p) = place.and_then(|p| p.code.clone().map(|c| (p, c))).filter(|(_, c)| is_state(c)) {
+                    target.push(EventActor {
+                        text: p.0.text.clone(),
+                        code: Some(p.1.clone()),
+                        country: Some(p.1),
+                        sector: None,
+                        name: p.0.name.clone(),
+                    });
+                }
+            }
             // `war broke out between A and B`: each side against the other.
             let between = lower[m.head..].iter().take(6).any(|w| w == "between");
             if between && target.len() == 2 && (source.is_empty() || m.pattern.code.starts_with("19")) {
@@ -451,6 +482,20 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 && lower[m.head].ends_with("ing")
                 && events.iter().any(|e| e.sentence == index && matches!(e.cameo_root.as_str(), "18" | "19" | "20"));
             if consequence {
+                continue;
+            }
+            // `suspended deliveries after the shelling`: a noun in an
+            // adjunct of time or cause is another happening, not an act of
+            // the clause's subject.
+            let adjunct = |k: usize| {
+                matches!(lower[k].as_str(), "after" | "before" | "during" | "following" | "amid" | "despite" | "since")
+            };
+            let in_adjunct = m.pattern.noun
+                && ((m.head >= 1 && adjunct(m.head - 1))
+                    || (m.head >= 2
+                        && matches!(lower[m.head - 1].as_str(), "the" | "a" | "an")
+                        && adjunct(m.head - 2)));
+            if in_adjunct {
                 continue;
             }
             // A noun alone (`the fire agreement`) is an event only with an

@@ -240,3 +240,15 @@ fn the_toll_of_an_attack_is_not_a_second_attack() {
     let force: Vec<&str> = doc.events.iter().filter(|e| e.cameo_root == "19").map(|e| e.cameo.as_str()).collect();
     assert_eq!(force, ["194"], "{:#?}", doc.events);
 }
+
+#[test]
+fn measures_in_a_place_are_aimed_at_its_people() {
+    let doc =
+        coded("Serbia lifted a night curfew in Montenegro where 28 people have been killed this year.", "2000-05-01");
+    let lifted = find(&doc, "0813");
+    assert_eq!(codes(&lifted.target), ["MNE"], "{lifted:#?}");
+    let doc =
+        coded("Aid agencies suspended aid deliveries in Baghdad after the shelling, officials said.", "2003-05-01");
+    let suspended = find(&doc, "16");
+    assert_eq!(codes(&suspended.target), ["IRQ"]);
+}
