@@ -274,7 +274,13 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             let best = patterns
                 .iter()
                 .filter_map(|p| matches_at(&lower, k, p, &taken))
-                .max_by_key(|m| (m.used.len(), m.pattern.code.len(), usize::MAX - m.pattern.line));
+                // More required words, then the deeper code, then the
+                // tighter match (`withdraw inspectors … from` is about the
+                // inspectors), then the earlier line.
+                .max_by_key(|m| {
+                    let reach = m.used.last().map_or(0, |&u| u - m.head);
+                    (m.used.len(), m.pattern.code.len(), usize::MAX - reach, usize::MAX - m.pattern.line)
+                });
             if let Some(m) = best {
                 found.push(m);
             }

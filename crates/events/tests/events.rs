@@ -252,3 +252,18 @@ fn measures_in_a_place_are_aimed_at_its_people() {
     let suspended = find(&doc, "16");
     assert_eq!(codes(&suspended.target), ["IRQ"]);
 }
+
+#[test]
+fn the_tighter_pattern_names_what_is_withdrawn() {
+    // Withdrawing inspectors (a sanction) rather than withdrawing from a
+    // place (a retreat); announced for the future, a threat.
+    let doc = coded(
+        "The mission chief announced that he will withdraw weapons inspectors and aid workers from Iraq.",
+        "2002-10-01",
+    );
+    assert!(doc.events.iter().any(|e| e.cameo == "130" || e.cameo.starts_with("166")), "{:#?}", doc.events);
+    assert!(doc.events.iter().all(|e| e.cameo != "0874"), "{:#?}", doc.events);
+    let doc = coded("Italy announced a suspension of air links with Serbia on Wednesday.", "1991-10-01");
+    let suspension = find(&doc, "16");
+    assert_eq!(codes(&suspension.source), ["ITA"]);
+}
