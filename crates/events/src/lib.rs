@@ -269,6 +269,13 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             if after_document {
                 continue;
             }
+            // `riot police`, `peace envoy`: a word inside an actor's name
+            // describes the actor, it is no event.
+            let in_actor =
+                actors.iter().any(|a| a.span.contains(sentence.tokens[k].span) && a.span != sentence.tokens[k].span);
+            if in_actor {
+                continue;
+            }
             let patterns: Vec<&Pattern> = patterns.iter().filter(|p| p.noun || !noun_only).collect();
             let taken = vec![false; lower.len()];
             let best = patterns
@@ -339,6 +346,17 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             {
                 source = earlier.clone();
             }
+            // `to disperse demonstrators protesting election results`: a
+            // participle right after an actor is that actor's act.
+            let participle_of = (m.head > 0 && lower[m.head].ends_with("ing"))
+                .then(|| {
+                    let before_head = start_of(m.head - 1);
+                    actors.iter().find(|a| a.span.start() <= before_head && a.span.end() > before_head)
+                })
+                .flatten();
+            if let Some(a) = participle_of {
+                source = expand(a, &actors);
+            }
             // The target lies in the head's own clause: `A fired at B, and C
             // said …` does not make C a target.
             // `… in Montenegro where 28 people have been killed`: a relative
@@ -347,6 +365,12 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 .find(|&k| {
                     lower[k] == ";"
                         || lower[k] == "where"
+                        // `will not accept refugees if war starts in Iraq`:
+                        // a condition or a cause is another clause — but a
+                        // threat's condition names whom it threatens
+                        // (`threatened to stop talks if the United States …`).
+                        || (matches!(lower[k].as_str(), "if" | "unless" | "because" | "although" | "though")
+                            && !m.pattern.code.starts_with("13"))
                         || (matches!(lower[k].as_str(), "and" | "but" | "while" | "whereas") && lower[k - 1] == ",")
                 })
                 .map_or(usize::MAX, start_of);

@@ -267,3 +267,21 @@ fn the_tighter_pattern_names_what_is_withdrawn() {
     let suspension = find(&doc, "16");
     assert_eq!(codes(&suspension.source), ["ITA"]);
 }
+
+#[test]
+fn words_inside_an_actor_and_participles_after_one() {
+    let doc = coded(
+        "Liberian riot police used tear gas to disperse demonstrators protesting election results.",
+        "2005-11-01",
+    );
+    assert!(
+        doc.events.iter().all(|e| e.cameo_root != "14" || e.cameo.starts_with("141")),
+        "riot police do not riot: {:#?}",
+        doc.events
+    );
+    assert!(doc.events.iter().all(|e| !e.cameo.starts_with("204")), "tear gas is no chemical weapon");
+    let repression = find(&doc, "17");
+    assert_eq!(codes(&repression.source), ["LBRCOP"]);
+    let protest = find(&doc, "141");
+    assert_eq!(protest.source[0].sector.as_deref(), Some("OPP"), "the demonstrators protest");
+}
