@@ -379,10 +379,26 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 let next = sentence.tokens.partition_point(|t| t.span.start() < a.span.end());
                 lower.get(next).is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told" | "reported" | "stated"))
             };
+            // `restrictions on the Russian language`, `on the Thai border`:
+            // an adjective of a language or a frontier names no one.
+            // (`shelled the Armenian border village` still aims at Armenia.)
+            let describes_thing = |a: &Mention| {
+                let next = sentence.tokens.partition_point(|t| t.span.start() < a.span.end());
+                let at = sentence.tokens.partition_point(|t| t.span.start() < a.span.start());
+                let located = at >= 2
+                    && lower[at - 1] == "the"
+                    && matches!(lower[at - 2].as_str(), "on" | "near" | "along" | "at" | "across");
+                a.reason.starts_with("nationality adjective")
+                    && lower.get(next).is_some_and(|w| {
+                        matches!(w.as_str(), "language" | "languages")
+                            || (located && matches!(w.as_str(), "border" | "borders" | "frontier"))
+                    })
+            };
             let target_mention = actors
                 .iter()
                 .find(|a| {
-                    a.span.start() > head_at
+                    !describes_thing(a)
+                        && a.span.start() > head_at
                         && a.span.start() < clause_end
                         && !speaker(a)
                         && source_mention.is_none_or(|s| s.group.is_none() || a.group != s.group)
@@ -467,7 +483,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 let country = doc
                     .mentions
                     .iter()
-                    .filter(|p| p.sentence == index && p.span.start() >= after)
+                    .filter(|p| p.sentence == index && p.span.start() >= after && !describes_thing(p))
                     .find_map(|p| p.country.clone().filter(|c| is_state(c)));
                 // `Opposition groups in Zimbabwe demand that President
                 // Mugabe …`: else a domestic agent of the source's country.

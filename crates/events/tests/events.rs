@@ -285,3 +285,16 @@ fn words_inside_an_actor_and_participles_after_one() {
     let protest = find(&doc, "141");
     assert_eq!(protest.source[0].sector.as_deref(), Some("OPP"), "the demonstrators protest");
 }
+
+#[test]
+fn an_adjective_of_a_language_or_a_frontier_names_no_one() {
+    let doc = coded("The court cancelled restrictions on the use of the Russian language on television.", "2004-03-01");
+    assert!(find(&doc, "08").target.is_empty(), "{:#?}", doc.events);
+    let doc = coded(
+        "Burmese troops captured a guerrilla stronghold on the Thai border after days of fighting.",
+        "1995-01-01",
+    );
+    assert_eq!(codes(&find(&doc, "192").target), ["MMRINS"], "the guerrillas are Burma's own");
+    let doc = coded("Azerbaijani forces shelled the Armenian border village of Chinari on Monday.", "2020-07-14");
+    assert_eq!(codes(&find(&doc, "19").target), ["ARM"], "a border village is still Armenia's");
+}
