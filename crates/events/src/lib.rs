@@ -346,6 +346,24 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             {
                 source = earlier.clone();
             }
+            // `Azerbaijan's defence ministry said its army shelled …`: an
+            // agent after `its` or `their` belongs to the actor named last.
+            if source.len() == 1
+                && bare_agent(&source[0])
+                && let Some(s) = source_mention
+            {
+                let at = sentence.tokens.partition_point(|t| t.span.start() < s.span.start());
+                if at > 0 && matches!(lower[at - 1].as_str(), "its" | "their") {
+                    let owner = actors
+                        .iter()
+                        .rev()
+                        .filter(|a| a.span.end() <= s.span.start())
+                        .find_map(|a| a.country.clone().filter(|c| is_state(c)));
+                    if let Some(c) = owner {
+                        give_country(&mut source[0], c);
+                    }
+                }
+            }
             // `to disperse demonstrators protesting election results`: a
             // participle right after an actor is that actor's act.
             let participle_of = (m.head > 0 && lower[m.head].ends_with("ing"))
@@ -622,6 +640,40 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             } else {
                 code
             };
+            // `Azerbaijan says that the Armenian army carried out rocket
+            // attacks`, `Armenian forces shelled Tartar, the Azerbaijani
+            // defence ministry said`: force that one party reports of
+            // another is that party's allegation until others confirm it.
+            if modality == "asserted" && matches!(code.get(..2), Some("18" | "19" | "20")) {
+                let country_of = |a: &Mention| {
+                    a.country.clone().or_else(|| a.code.as_ref().and_then(|c| c.get(..3).map(str::to_owned)))
+                };
+                let said = |w: &str| {
+                    matches!(w, "said" | "says" | "say" | "claimed" | "claims" | "stated" | "reported" | "told")
+                };
+                // The speaker before (`X said that …`) or after (`…, X said`).
+                let before_speaker = (0..m.head).rev().find(|&v| said(&lower[v])).and_then(|v| {
+                    let at = start_of(v);
+                    actors.iter().rev().find(|a| a.span.end() <= at).copied()
+                });
+                let after_speaker = actors
+                    .iter()
+                    .find(|a| {
+                        a.span.start() > head_at && {
+                            let next = sentence.tokens.partition_point(|t| t.span.start() < a.span.end());
+                            lower.get(next).is_some_and(|w| said(w))
+                        }
+                    })
+                    .copied();
+                let speaker_country = before_speaker.or(after_speaker).and_then(country_of).filter(|c| is_state(c));
+                let source_countries: Vec<&String> = source.iter().filter_map(|s| s.country.as_ref()).collect();
+                if let Some(c) = speaker_country
+                    && !source_countries.is_empty()
+                    && source_countries.iter().all(|s| **s != c)
+                {
+                    modality = "alleged".into();
+                }
+            }
             let table = dict.code(&code);
             // A promise of cooperation (`will give`, `agreed to release`)
             // is what PLOVER calls AGREE, whatever is promised; the CAMEO

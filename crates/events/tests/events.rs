@@ -298,3 +298,14 @@ fn an_adjective_of_a_language_or_a_frontier_names_no_one() {
     let doc = coded("Azerbaijani forces shelled the Armenian border village of Chinari on Monday.", "2020-07-14");
     assert_eq!(codes(&find(&doc, "19").target), ["ARM"], "a border village is still Armenia's");
 }
+
+#[test]
+fn force_one_party_reports_of_another_is_alleged() {
+    let doc = coded("Azerbaijan says that the Armenian army has carried out rocket attacks on Ganja.", "2020-10-11");
+    assert_eq!(find(&doc, "19").modality, "alleged");
+    let doc = coded("Armenian forces shelled Tartar overnight, the Azerbaijani defence ministry said.", "2020-10-11");
+    assert_eq!(find(&doc, "19").modality, "alleged");
+    // A party reporting its own forces' acts asserts them.
+    let doc = coded("Azerbaijan's defence ministry said its army shelled Armenian positions overnight.", "2020-10-11");
+    assert_eq!(find(&doc, "19").modality, "asserted");
+}
