@@ -325,12 +325,15 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             }
             let clause_from = if clause_start < lower.len() { start_of(clause_start) } else { head_at };
             let passive_by = lower[m.head + 1..].iter().position(|w| w == "by").map(|p| m.head + 1 + p);
-            let source_mention = match passive_by.filter(|_| {
-                lower[..m.head]
-                    .iter()
-                    .rev()
-                    .take(2)
-                    .any(|w| matches!(w.as_str(), "was" | "were" | "been" | "is" | "are"))
+            // Passive with its agent: `was shelled by`, and the reduced
+            // form `rockets, shelled by the Armenian troops`.
+            let source_mention = match passive_by.filter(|&by| {
+                by == m.head + 1
+                    || lower[..m.head]
+                        .iter()
+                        .rev()
+                        .take(2)
+                        .any(|w| matches!(w.as_str(), "was" | "were" | "been" | "is" | "are"))
             }) {
                 Some(by) => actors.iter().find(|a| a.span.start() > start_of(by)).copied(),
                 None => actors
@@ -416,6 +419,9 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 .iter()
                 .find(|a| {
                     !describes_thing(a)
+                        // The agent of a passive (`shelled by the Armenian
+                        // troops`) is its source, not its target.
+                        && source_mention.is_none_or(|s| s.span != a.span)
                         && a.span.start() > head_at
                         && a.span.start() < clause_end
                         && !speaker(a)
@@ -423,6 +429,15 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 })
                 .copied();
             let mut target = target_mention.map(|t| expand(t, &actors)).unwrap_or_default();
+            // In the passive the subject is what was acted on: `a camp for
+            // Congolese refugees was attacked by Burundian militiamen`.
+            let passive = source_mention.is_some_and(|s| passive_by.is_some_and(|by| s.span.start() > start_of(by)));
+            if passive {
+                let subject = actors.iter().find(|a| a.span.start() >= clause_from && a.span.end() <= head_at).copied();
+                if let Some(s) = subject {
+                    target = expand(s, &actors);
+                }
+            }
             // `lifted a curfew in Montenegro`, `suspended aid deliveries in
             // Baghdad`, `withdraw inspectors from Iraq`: aid, concessions,
             // protests, sanctions and coercion with no one named are aimed

@@ -309,3 +309,20 @@ fn force_one_party_reports_of_another_is_alleged() {
     let doc = coded("Azerbaijan's defence ministry said its army shelled Armenian positions overnight.", "2020-10-11");
     assert_eq!(find(&doc, "19").modality, "asserted");
 }
+
+#[test]
+fn passives_with_and_without_their_auxiliary() {
+    let doc = coded("A camp for Armenian refugees was attacked by Azerbaijani drones on Monday.", "2020-10-12");
+    let attack = find(&doc, "19");
+    assert_eq!(codes(&attack.source), ["AZE"]);
+    assert!(codes(&attack.target).iter().all(|c| c.starts_with("ARM")), "{attack:#?}");
+    let doc = coded(
+        "On October 11 the rockets, shelled by the Armenian troops on Ganja, hit a residential area.",
+        "2020-10-12",
+    );
+    let shelling = find(&doc, "19");
+    assert_eq!(codes(&shelling.source), ["ARMMIL"]);
+    assert!(shelling.target.iter().all(|t| t.code.as_deref() != Some("ARMMIL")), "the agent is no target");
+    let doc = coded("President Aliyev approved the imposition of a state of war in several cities.", "2020-09-28");
+    assert_eq!(find(&doc, "17").cameo, "1724");
+}
