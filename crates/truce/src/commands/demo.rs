@@ -75,6 +75,20 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<Outcome> {
         let instant = t.instant.as_deref().map(|i| format!(" = {i}")).unwrap_or_default();
         writeln!(out, "  {:<9} {:<24} {}{instant}", t.kind, t.text.chars().take(24).collect::<String>(), t.value)?;
     }
+    writeln!(out, "\nplaces ({}):", doc.toponyms.len())?;
+    for t in &doc.toponyms {
+        writeln!(
+            out,
+            "  {:<24} {:<9} {:<22} {:<4} {:<3} {:>8.3},{:>8.3}",
+            t.text.chars().take(24).collect::<String>(),
+            t.role,
+            t.name.chars().take(22).collect::<String>(),
+            t.feature,
+            t.country.as_deref().unwrap_or("-"),
+            t.lat,
+            t.lon
+        )?;
+    }
     writeln!(out, "\nevents ({}):", doc.events.len())?;
     for e in &doc.events {
         let codes = |list: &[truce_core::EventActor]| {
