@@ -359,8 +359,9 @@ pub struct Toponym {
     /// `place` for a name of the place, `adjective` for a demonym or an
     /// adjective of it (`Turkish`), `metonym` for a place standing for its
     /// government (`Moscow said`), `in-name` for a place inside an
-    /// organisation's name (`… Co-operation in Europe`): only a `place`
-    /// locates an event.
+    /// organisation's name (`… Co-operation in Europe`), `zone` for a place
+    /// naming a clock (`00:00 Beijing time`): only a `place` locates an
+    /// event.
     pub role: String,
     /// The place's canonical name.
     pub name: String,

@@ -535,6 +535,11 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
     // standing for its government is a metonym; a place it tied to a
     // country keeps that country.
     for c in candidates.iter_mut() {
+        // `00:00 Moscow time`: a clock, not a place where anything happens.
+        let next = doc.text.get(c.span.end()..).unwrap_or_default().split_whitespace().next().unwrap_or_default();
+        if matches!(next, "time" | "time," | "time)" | "time.") && c.role == "place" {
+            c.role = "zone";
+        }
         for m in doc.mentions.iter().filter(|m| m.span.overlaps(c.span)) {
             if m.reason.starts_with("capital standing for") {
                 c.role = "metonym";

@@ -94,3 +94,10 @@ fn without_a_gazetteer_nothing_is_placed_and_nothing_breaks() {
     assert!(doc.toponyms.is_empty());
     assert_eq!(doc.events, before);
 }
+
+#[test]
+fn a_place_naming_a_clock_locates_nothing() {
+    let doc = placed("The truce took effect at 00:00 Moscow time after talks in Geneva.");
+    assert_eq!(toponym(&doc, "Moscow").role, "zone");
+    assert!(doc.events.iter().all(|e| e.location.as_ref().is_none_or(|l| l.name.as_deref() != Some("Moscow"))));
+}
