@@ -87,6 +87,36 @@ fn says_must(lower: &[String], head: usize) -> bool {
         .any(|w| matches!(w.as_str(), "must" | "should"))
 }
 
+/// The two states a report is about: the two named most often, when the
+/// second is named at least twice and at least half as often as the first
+/// (a report on Armenia and Azerbaijan that also names Russia and France).
+fn document_pair(doc: &Document) -> Vec<EventActor> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Actor) {
+        let Some(c) = m.country.clone().filter(|c| is_state(c)) else { continue };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    match &counts[..] {
+        [(a, na), (b, nb), rest @ ..] if *nb >= 2 && nb * 2 >= *na && rest.first().is_none_or(|(_, nc)| nc < nb) => {
+            [a, b]
+                .into_iter()
+                .map(|c| EventActor {
+                    text: String::new(),
+                    code: Some(c.clone()),
+                    country: Some(c.clone()),
+                    sector: None,
+                    name: None,
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// A state's code (`AZE`), not a bloc's (`IGO`, `NGO`).
 fn is_state(country: &str) -> bool {
     country.len() == 3 && !matches!(country, "IGO" | "NGO")
@@ -221,6 +251,7 @@ fn precision(value: &str) -> &'static str {
 /// Fills `doc.events`.
 pub fn annotate(doc: &mut Document, resources: &Resources) {
     let dict = &resources.dictionary;
+    let pair = document_pair(doc);
     let dateline = doc.structure.dateline.as_ref().map(|d| d.span);
     let mut events: Vec<Event> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
@@ -577,6 +608,13 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             if in_adjunct {
                 continue;
             }
+            // `The humanitarian ceasefire will take effect at 08:00`: a truce
+            // coming into force with no one named binds the two parties the
+            // report is about — the effective time a monitor needs.
+            if source.is_empty() && m.pattern.noun && m.pattern.code == "0871" && pair.len() == 2 {
+                source = pair.clone();
+                target = pair.iter().rev().cloned().collect();
+            }
             // A noun alone (`the fire agreement`) is an event only with an
             // actor doing it; a bare statement without a speaker is noise.
             if source.is_empty() && (m.pattern.noun || m.pattern.code.starts_with("01")) {
@@ -591,8 +629,12 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // According to the statement, … will exchange …`), else the
             // document date.
             let dates = || {
+                // A clock time with its day (`08:00 local time on October
+                // 26`) dates the event as well as a date does.
                 doc.timexes.iter().filter(|t| {
-                    t.sentence == index && t.kind == "DATE" && t.value.starts_with(|c: char| c.is_ascii_digit())
+                    t.sentence == index
+                        && (t.kind == "DATE" || (t.kind == "TIME" && t.value.len() >= 10))
+                        && t.value.starts_with(|c: char| c.is_ascii_digit())
                 })
             };
             let said = matches!(&code[..2.min(code.len())], "01" | "02" | "05" | "10" | "11" | "12" | "13");
@@ -606,7 +648,10 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 .find(|e| e.sentence + 1 == index && doc.sentences[e.sentence].block == sentence.block)
                 .filter(|_| dates().next().is_none())
                 .and_then(|e| e.date.clone());
-            let date = date_timex.map(|t| t.value.clone()).or(previous).or_else(|| doc.source.date.clone());
+            let date = date_timex
+                .map(|t| if t.kind == "TIME" { t.value.chars().take(10).collect() } else { t.value.clone() })
+                .or(previous)
+                .or_else(|| doc.source.date.clone());
             let time =
                 doc.timexes.iter().find(|t| t.sentence == index && t.instant.is_some()).and_then(|t| t.instant.clone());
             let location = doc
@@ -625,6 +670,16 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     precision: if p.reason.contains("state") { "country".into() } else { "region".into() },
                 });
             let mut modality = modality(&lower, m.head, &code).to_owned();
+            // `the ceasefire will take effect`: a noun's tense is in the
+            // words that follow it.
+            if m.pattern.noun
+                && modality == "asserted"
+                && lower[m.head + 1..=last_word.max(m.head)]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "will" | "shall" | "'ll"))
+            {
+                modality = "planned".into();
+            }
             let root = code[..2.min(code.len())].to_owned();
             let before: Vec<&str> = lower[m.head.saturating_sub(3)..m.head].iter().map(String::as_str).collect();
             // A promise of force or pressure (`would blockade`, `will

@@ -326,3 +326,16 @@ fn passives_with_and_without_their_auxiliary() {
     let doc = coded("President Aliyev approved the imposition of a state of war in several cities.", "2020-09-28");
     assert_eq!(find(&doc, "17").cameo, "1724");
 }
+
+#[test]
+fn a_truce_coming_into_force_binds_the_two_parties_of_the_report() {
+    let doc = coded(
+        "Armenia and Azerbaijan accused each other of shelling. Armenia said Azerbaijan attacked first. \
+         The humanitarian ceasefire will take effect at 08:00 local time on October 26.",
+        "2020-10-25",
+    );
+    let truce = doc.events.iter().find(|e| e.cameo == "0871" && e.sentence == 2).expect("the truce is coded");
+    assert_eq!(codes(&truce.source), ["ARM", "AZE"]);
+    assert_eq!(truce.modality, "planned");
+    assert_eq!(truce.date.as_deref(), Some("2020-10-26"));
+}
