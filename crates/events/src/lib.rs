@@ -354,6 +354,20 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     clause_start = and + 1;
                 }
             }
+            // `Protesters who gathered outside parliament are demanding …`:
+            // when the verb group comes after the relative clause (its
+            // auxiliary is not right after `who`), the subject is the
+            // antecedent before `who`.
+            if clause_start >= 2 && matches!(lower[clause_start - 1].as_str(), "who" | "which") {
+                let aux = |w: &str| matches!(w, "are" | "is" | "were" | "was" | "have" | "has" | "had" | "will");
+                let own_aux = (clause_start..m.head).find(|&k| aux(&lower[k]));
+                if own_aux.is_some_and(|k| k > clause_start) {
+                    let relative = start_of(clause_start - 1);
+                    if let Some(antecedent) = actors.iter().rev().find(|a| a.span.end() <= relative) {
+                        clause_start = sentence.tokens.partition_point(|t| t.span.start() < antecedent.span.start());
+                    }
+                }
+            }
             let clause_from = if clause_start < lower.len() { start_of(clause_start) } else { head_at };
             let passive_by = lower[m.head + 1..].iter().position(|w| w == "by").map(|p| m.head + 1 + p);
             // Passive with its agent: `was shelled by`, and the reduced

@@ -339,3 +339,15 @@ fn a_truce_coming_into_force_binds_the_two_parties_of_the_report() {
     assert_eq!(truce.modality, "planned");
     assert_eq!(truce.date.as_deref(), Some("2020-10-26"));
 }
+
+#[test]
+fn the_subject_before_a_relative_clause_and_traded_accusations() {
+    let doc = coded(
+        "Protesters who gathered outside of the Armenian parliament are demanding the resignation of Prime Minister Nikol Pashinyan.",
+        "2020-11-11",
+    );
+    let demand = find(&doc, "10");
+    assert_eq!(demand.source[0].sector.as_deref(), Some("OPP"), "{demand:#?}");
+    let doc = coded("Armenia and Azerbaijan exchanged accusations of violating the ceasefire.", "2020-10-11");
+    assert_eq!(find(&doc, "11").cameo, "1123");
+}
