@@ -91,6 +91,42 @@ fn says_must(lower: &[String], head: usize) -> bool {
 /// second is named at least twice and at least half as often as the first
 /// (a report on Armenia and Azerbaijan that also names Russia and France).
 fn document_pair(doc: &Document) -> Vec<EventActor> {
+    let actor = |c: &String| EventActor {
+        text: String::new(),
+        code: Some(c.clone()),
+        country: Some(c.clone()),
+        sector: None,
+        name: None,
+    };
+    // The pair the entities stage bound `the two sides` to, when it did.
+    if let Some(m) =
+        doc.mentions.iter().find(|m| m.reason.starts_with("the two parties together") && m.members.len() == 2)
+    {
+        return m.members.iter().map(actor).collect();
+    }
+    // Two states named together (`Armenia and Azerbaijan`), most often.
+    let states: Vec<&Mention> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Actor && m.country.as_deref().is_some_and(is_state))
+        .collect();
+    let mut together: Vec<((String, String), usize)> = Vec::new();
+    for w in states.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let between = doc.text.get(a.span.end()..b.span.start()).unwrap_or_default().trim();
+        let (Some(ca), Some(cb)) = (a.country.clone(), b.country.clone()) else { continue };
+        if a.sentence == b.sentence && ca != cb && matches!(between, "and" | "," | "&") {
+            let key = if ca < cb { (ca, cb) } else { (cb, ca) };
+            match together.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 += 1,
+                None => together.push((key, 1)),
+            }
+        }
+    }
+    together.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    if let Some(((a, b), _)) = together.first() {
+        return vec![actor(a), actor(b)];
+    }
     let mut counts: Vec<(String, usize)> = Vec::new();
     for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Actor) {
         let Some(c) = m.country.clone().filter(|c| is_state(c)) else { continue };
@@ -102,16 +138,7 @@ fn document_pair(doc: &Document) -> Vec<EventActor> {
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     match &counts[..] {
         [(a, na), (b, nb), rest @ ..] if *nb >= 2 && nb * 2 >= *na && rest.first().is_none_or(|(_, nc)| nc < nb) => {
-            [a, b]
-                .into_iter()
-                .map(|c| EventActor {
-                    text: String::new(),
-                    code: Some(c.clone()),
-                    country: Some(c.clone()),
-                    sector: None,
-                    name: None,
-                })
-                .collect()
+            [a, b].into_iter().map(actor).collect()
         }
         _ => Vec::new(),
     }
