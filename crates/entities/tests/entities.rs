@@ -22,7 +22,7 @@ fn actors_are_built_from_countries_titles_and_agents() {
     let d = doc(
         "Azerbaijan's defense ministry said Armenian troops shelled the town. \
          Moscow said it was concerned, and talks in Moscow will resume. \
-         The foreign ministers of Russia, the United States and France met on Friday.",
+         The foreign ministers of Russia, France and the United States met on Friday.",
         "2020-10-12",
         None,
     );

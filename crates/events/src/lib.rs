@@ -172,8 +172,8 @@ fn matches_at<'a>(lower: &[String], head: usize, pattern: &'a Pattern, taken: &[
     let mut at = head;
     for alternatives in &pattern.rest {
         // A verb's object can stand between it and the infinitive it
-        // controls (`ordered the opposition newspaper La Prensa to
-        // suspend`): a required word right after `to` may lie further.
+        // controls (`told the state broadcaster in the north to halt`): a
+        // required word right after `to` may lie further.
         let found = (at + 1..(at + 1 + CONTROL_GAP).min(lower.len()))
             .take_while(|&k| !matches!(lower[k].as_str(), "." | ";"))
             .filter(|&k| k <= at + GAP || lower[k - 1] == "to")
@@ -381,7 +381,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     clause_start = and + 1;
                 }
             }
-            // `Protesters who gathered outside parliament are demanding …`:
+            // `Students who marched to the ministry are demanding …`:
             // when the verb group comes after the relative clause (its
             // auxiliary is not right after `who`), the subject is the
             // antecedent before `who`.
@@ -398,7 +398,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             let clause_from = if clause_start < lower.len() { start_of(clause_start) } else { head_at };
             let passive_by = lower[m.head + 1..].iter().position(|w| w == "by").map(|p| m.head + 1 + p);
             // Passive with its agent: `was shelled by`, and the reduced
-            // form `rockets, shelled by the Armenian troops`.
+            // form `houses, shelled by artillery overnight`.
             let source_mention = match passive_by.filter(|&by| {
                 by == m.head + 1
                     || lower[..m.head]
@@ -439,7 +439,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     }
                 }
             }
-            // `to disperse demonstrators protesting election results`: a
+            // `to break up crowds of students protesting the fees`: a
             // participle right after an actor is that actor's act.
             let participle_of = (m.head > 0 && lower[m.head].ends_with("ing"))
                 .then(|| {
@@ -452,7 +452,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             }
             // The target lies in the head's own clause: `A fired at B, and C
             // said …` does not make C a target.
-            // `… in Montenegro where 28 people have been killed`: a relative
+            // `… in the valley where a dozen villagers died`: a relative
             // clause of place tells of other people.
             let clause_end = (last_word + 1..lower.len())
                 .find(|&k| {
@@ -472,7 +472,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 let next = sentence.tokens.partition_point(|t| t.span.start() < a.span.end());
                 lower.get(next).is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told" | "reported" | "stated"))
             };
-            // `restrictions on the Russian language`, `on the Thai border`:
+            // `a ban on the Georgian language`, `camps on the Iranian border`:
             // an adjective of a language or a frontier names no one.
             // (`shelled the Armenian border village` still aims at Armenia.)
             let describes_thing = |a: &Mention| {
@@ -501,8 +501,8 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 })
                 .copied();
             let mut target = target_mention.map(|t| expand(t, &actors)).unwrap_or_default();
-            // In the passive the subject is what was acted on: `a camp for
-            // Congolese refugees was attacked by Burundian militiamen`.
+            // In the passive the subject is what was acted on: `a convoy of
+            // Kurdish fighters was hit by Turkish drones`.
             let passive = source_mention.is_some_and(|s| passive_by.is_some_and(|by| s.span.start() > start_of(by)));
             if passive {
                 let subject = actors.iter().find(|a| a.span.start() >= clause_from && a.span.end() <= head_at).copied();
@@ -510,8 +510,8 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     target = expand(s, &actors);
                 }
             }
-            // `lifted a curfew in Montenegro`, `suspended aid deliveries in
-            // Baghdad`, `withdraw inspectors from Iraq`: aid, concessions,
+            // `ended the curfew in Georgia`, `halted food aid in Tigray`,
+            // `pull observers out of Syria`: aid, concessions,
             // protests, sanctions and coercion with no one named are aimed
             // at the people of the place they happen in.
             let at_a_place =
@@ -614,7 +614,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     give_country(&mut source[0], c);
                 }
             }
-            // `the battle against the water crisis`, `the war on drugs`: a
+            // `the fight against poverty`, `the war on drugs`: a
             // noun of force aimed at no actor is a figure of speech.
             let force = matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"));
             if m.pattern.noun
@@ -624,7 +624,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             {
                 continue;
             }
-            // `rebels shelled Juba, killing about 20 people`: the killing is
+            // `militias shelled the town, killing nine`: the killing is
             // what the shelling did, one happening with its toll, not a
             // second attack.
             let consequence = force
@@ -649,7 +649,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             if in_adjunct {
                 continue;
             }
-            // `The humanitarian ceasefire will take effect at 08:00`: a truce
+            // `A new truce will come into force at 06:00`: a truce
             // coming into force with no one named binds the two parties the
             // report is about — the effective time a monitor needs.
             if source.is_empty() && m.pattern.noun && m.pattern.code == "0871" && pair.len() == 2 {
@@ -670,8 +670,8 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // According to the statement, … will exchange …`), else the
             // document date.
             let dates = || {
-                // A clock time with its day (`08:00 local time on October
-                // 26`) dates the event as well as a date does.
+                // A clock time with its day (`06:00 local time on March 2`)
+                // dates the event as well as a date does.
                 doc.timexes.iter().filter(|t| {
                     t.sentence == index
                         && (t.kind == "DATE" || (t.kind == "TIME" && t.value.len() >= 10))
@@ -751,10 +751,10 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             } else {
                 code
             };
-            // `Azerbaijan says that the Armenian army carried out rocket
-            // attacks`, `Armenian forces shelled Tartar, the Azerbaijani
-            // defence ministry said`: force that one party reports of
-            // another is that party's allegation until others confirm it.
+            // `Baku says the Armenian army fired rockets at Barda`, `Armenian
+            // units shelled a village, Azerbaijan's ministry said`: force
+            // that one party reports of another is that party's allegation
+            // until others confirm it.
             if modality == "asserted" && matches!(code.get(..2), Some("18" | "19" | "20")) {
                 let country_of = |a: &Mention| {
                     a.country.clone().or_else(|| a.code.as_ref().and_then(|c| c.get(..3).map(str::to_owned)))

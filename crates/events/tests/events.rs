@@ -178,7 +178,7 @@ fn accepting_is_yielding_and_refusing_to_accept_is_rejecting() {
 #[test]
 fn ceasefire_violations_talks_and_figures_of_speech() {
     let doc = coded(
-        "Monitors said both armies were guilty of violating the ceasefire agreement signed in March.",
+        "Observers found that both militias had violated the truce agreement reached in the spring.",
         "2021-06-01",
     );
     assert!(doc.events.iter().any(|e| e.cameo == "196"), "{:#?}", doc.events);
@@ -195,7 +195,7 @@ fn ceasefire_violations_talks_and_figures_of_speech() {
     assert_eq!(find(&doc, "13").cameo, "138", "sworn to fight is a threat of force");
     let doc = coded("Opposition activists staged rallies in Yerevan against the prime minister.", "2021-06-01");
     assert_eq!(find(&doc, "14").cameo, "141");
-    let doc = coded("The court cancelled restrictions on the use of the Russian language on television.", "2021-06-01");
+    let doc = coded("A tribunal in Riga cancelled restrictions on broadcasting in minority tongues.", "2021-06-01");
     assert_eq!(find(&doc, "08").cameo, "081");
 }
 
@@ -222,7 +222,7 @@ fn restrictions_on_movement_and_assembly_and_failed_talks() {
 #[test]
 fn a_general_strike_is_a_strike_not_a_general() {
     let doc = coded(
-        "Seven opposition parties in Nepal have organized a general strike that shut down Kathmandu.",
+        "Four opposition parties in Bolivia called a general strike that closed shops across La Paz.",
         "2006-04-01",
     );
     let strike = find(&doc, "14");
@@ -244,13 +244,12 @@ fn the_toll_of_an_attack_is_not_a_second_attack() {
 #[test]
 fn measures_in_a_place_are_aimed_at_its_people() {
     let doc =
-        coded("Serbia lifted a night curfew in Montenegro where 28 people have been killed this year.", "2000-05-01");
+        coded("Armenia lifted the overnight curfew in Georgia where a dozen villagers died in riots.", "2000-05-01");
     let lifted = find(&doc, "0813");
-    assert_eq!(codes(&lifted.target), ["MNE"], "{lifted:#?}");
-    let doc =
-        coded("Aid agencies suspended aid deliveries in Baghdad after the shelling, officials said.", "2003-05-01");
+    assert_eq!(codes(&lifted.target), ["GEO"], "{lifted:#?}");
+    let doc = coded("Charities suspended aid deliveries in Yerevan after the shelling, officials said.", "2003-05-01");
     let suspended = find(&doc, "16");
-    assert_eq!(codes(&suspended.target), ["IRQ"]);
+    assert_eq!(codes(&suspended.target), ["ARM"]);
 }
 
 #[test]
@@ -258,50 +257,44 @@ fn the_tighter_pattern_names_what_is_withdrawn() {
     // Withdrawing inspectors (a sanction) rather than withdrawing from a
     // place (a retreat); announced for the future, a threat.
     let doc = coded(
-        "The mission chief announced that he will withdraw weapons inspectors and aid workers from Iraq.",
+        "The head of the mission said he will withdraw the arms inspectors and their staff from Syria.",
         "2002-10-01",
     );
     assert!(doc.events.iter().any(|e| e.cameo == "130" || e.cameo.starts_with("166")), "{:#?}", doc.events);
     assert!(doc.events.iter().all(|e| e.cameo != "0874"), "{:#?}", doc.events);
-    let doc = coded("Italy announced a suspension of air links with Serbia on Wednesday.", "1991-10-01");
+    let doc = coded("Greece ordered the suspension of flights with Turkey after the incident.", "1991-10-01");
     let suspension = find(&doc, "16");
-    assert_eq!(codes(&suspension.source), ["ITA"]);
+    assert_eq!(codes(&suspension.source), ["GRC"]);
 }
 
 #[test]
 fn words_inside_an_actor_and_participles_after_one() {
-    let doc = coded(
-        "Liberian riot police used tear gas to disperse demonstrators protesting election results.",
-        "2005-11-01",
-    );
-    assert!(
-        doc.events.iter().all(|e| e.cameo_root != "14" || e.cameo.starts_with("141")),
-        "riot police do not riot: {:#?}",
-        doc.events
-    );
+    let doc =
+        coded("Kenyan riot police fired tear gas to break up demonstrators protesting the fee increase.", "2005-11-01");
+    assert!(doc.events.iter().all(|e| e.cameo != "145"), "riot police do not riot: {:#?}", doc.events);
     assert!(doc.events.iter().all(|e| !e.cameo.starts_with("204")), "tear gas is no chemical weapon");
     let repression = find(&doc, "17");
-    assert_eq!(codes(&repression.source), ["LBRCOP"]);
-    let protest = find(&doc, "141");
+    assert_eq!(codes(&repression.source), ["KENCOP"]);
+    let protest = find(&doc, "14");
     assert_eq!(protest.source[0].sector.as_deref(), Some("OPP"), "the demonstrators protest");
 }
 
 #[test]
 fn an_adjective_of_a_language_or_a_frontier_names_no_one() {
-    let doc = coded("The court cancelled restrictions on the use of the Russian language on television.", "2004-03-01");
+    let doc = coded("The tribunal cancelled restrictions on the Georgian language in public life.", "2004-03-01");
     assert!(find(&doc, "08").target.is_empty(), "{:#?}", doc.events);
     let doc = coded(
-        "Burmese troops captured a guerrilla stronghold on the Thai border after days of fighting.",
+        "Turkish troops captured a guerrilla stronghold on the Iranian border after days of clashes.",
         "1995-01-01",
     );
-    assert_eq!(codes(&find(&doc, "192").target), ["MMRINS"], "the guerrillas are Burma's own");
+    assert_eq!(codes(&find(&doc, "192").target), ["TURINS"], "the guerrillas are Turkey's own");
     let doc = coded("Azerbaijani forces shelled the Armenian border village of Chinari on Monday.", "2020-07-14");
     assert_eq!(codes(&find(&doc, "19").target), ["ARM"], "a border village is still Armenia's");
 }
 
 #[test]
 fn force_one_party_reports_of_another_is_alleged() {
-    let doc = coded("Azerbaijan says that the Armenian army has carried out rocket attacks on Ganja.", "2020-10-11");
+    let doc = coded("Baku says the Armenian army fired new rocket strikes at Barda overnight.", "2020-10-11");
     assert_eq!(find(&doc, "19").modality, "alleged");
     let doc = coded("Armenian forces shelled Tartar overnight, the Azerbaijani defence ministry said.", "2020-10-11");
     assert_eq!(find(&doc, "19").modality, "alleged");
@@ -312,18 +305,15 @@ fn force_one_party_reports_of_another_is_alleged() {
 
 #[test]
 fn passives_with_and_without_their_auxiliary() {
-    let doc = coded("A camp for Armenian refugees was attacked by Azerbaijani drones on Monday.", "2020-10-12");
+    let doc = coded("A convoy of Armenian volunteers was attacked by Azerbaijani drones on Monday.", "2020-10-12");
     let attack = find(&doc, "19");
     assert_eq!(codes(&attack.source), ["AZE"]);
     assert!(codes(&attack.target).iter().all(|c| c.starts_with("ARM")), "{attack:#?}");
-    let doc = coded(
-        "On October 11 the rockets, shelled by the Armenian troops on Ganja, hit a residential area.",
-        "2020-10-12",
-    );
+    let doc = coded("Several houses, shelled by Armenian troops overnight, burned to the ground.", "2020-10-12");
     let shelling = find(&doc, "19");
     assert_eq!(codes(&shelling.source), ["ARMMIL"]);
     assert!(shelling.target.iter().all(|t| t.code.as_deref() != Some("ARMMIL")), "the agent is no target");
-    let doc = coded("President Aliyev approved the imposition of a state of war in several cities.", "2020-09-28");
+    let doc = coded("The president announced the imposition of martial law across the country.", "2020-09-28");
     assert_eq!(find(&doc, "17").cameo, "1724");
 }
 
@@ -331,7 +321,7 @@ fn passives_with_and_without_their_auxiliary() {
 fn a_truce_coming_into_force_binds_the_two_parties_of_the_report() {
     let doc = coded(
         "Armenia and Azerbaijan accused each other of shelling. Armenia said Azerbaijan attacked first. \
-         The humanitarian ceasefire will take effect at 08:00 local time on October 26.",
+         A new truce will come into force at 06:00 local time on October 26.",
         "2020-10-25",
     );
     let truce = doc.events.iter().find(|e| e.cameo == "0871" && e.sentence == 2).expect("the truce is coded");
@@ -343,11 +333,11 @@ fn a_truce_coming_into_force_binds_the_two_parties_of_the_report() {
 #[test]
 fn the_subject_before_a_relative_clause_and_traded_accusations() {
     let doc = coded(
-        "Protesters who gathered outside of the Armenian parliament are demanding the resignation of Prime Minister Nikol Pashinyan.",
+        "Students who marched past the Armenian parliament are demanding the dismissal of Prime Minister Nikol Pashinyan.",
         "2020-11-11",
     );
     let demand = find(&doc, "10");
-    assert_eq!(demand.source[0].sector.as_deref(), Some("OPP"), "{demand:#?}");
+    assert_eq!(demand.source[0].sector.as_deref(), Some("EDU"), "the students, not the parliament: {demand:#?}");
     let doc = coded("Armenia and Azerbaijan exchanged accusations of violating the ceasefire.", "2020-10-11");
     assert_eq!(find(&doc, "11").cameo, "1123");
 }

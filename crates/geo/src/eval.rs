@@ -386,12 +386,12 @@ mod tests {
             (t.text.as_str(), t.start, t.end, t.geonameid, t.country_geonameid),
             ("Tovuz", 13, 18, Some(585170), Some(587116))
         );
-        let gv = "<articles><article><source>x</source><text>Cases rose in Pandi &amp; Manila.</text><locations>\
-            <location><name>Pandi</name><start>14</start><end>19</end><lat>14.87</lat><lon>120.95</lon></location>\
+        let gv = "<articles><article><source>x</source><text>Shelling hit Barda &amp; Tartar.</text><locations>\
+            <location><name>Barda</name><start>13</start><end>18</end><lat>40.37</lat><lon>47.13</lon></location>\
             </locations></article></articles>";
         let a = read_gold(gv).unwrap();
-        assert_eq!(a[0].text, "Cases rose in Pandi & Manila.");
-        assert_eq!(a[0].toponyms[0].lat, 14.87);
+        assert_eq!(a[0].text, "Shelling hit Barda & Tartar.");
+        assert_eq!(a[0].toponyms[0].lat, 40.37);
         assert!(read_gold("<articles><article><text>open").is_err());
         assert!(read_gold("<nothing/>").is_err());
     }
