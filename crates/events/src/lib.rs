@@ -168,6 +168,48 @@ fn opens_clause(word: &str) -> bool {
 }
 
 fn matches_at<'a>(lower: &[String], head: usize, pattern: &'a Pattern, taken: &[bool]) -> Option<Match<'a>> {
+    matches_after(lower, head, pattern, taken).or_else(|| matches_before_passive(lower, head, pattern, taken))
+}
+
+/// `Prisoners of war will be exchanged`, `the district was handed over`:
+/// in the passive the words a verb pattern requires stand before it, in
+/// the subject, in the same order.
+fn matches_before_passive<'a>(
+    lower: &[String],
+    head: usize,
+    pattern: &'a Pattern,
+    taken: &[bool],
+) -> Option<Match<'a>> {
+    let aux = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being");
+    let chain = |w: &str| {
+        aux(w)
+            || matches!(w, "will" | "shall" | "would" | "must" | "should" | "can" | "could" | "may" | "might" | "to")
+            || matches!(w, "has" | "have" | "had" | "not" | "already" | "also" | "now" | "reportedly" | "finally")
+    };
+    if pattern.noun || pattern.rest.is_empty() || head == 0 || !lower[..head].iter().rev().take(3).any(|w| aux(w)) {
+        return None;
+    }
+    // The subject ends where the verb group begins.
+    let mut end = head;
+    while end > 0 && chain(&lower[end - 1]) {
+        end -= 1;
+    }
+    let start = (0..end)
+        .rev()
+        .take(GAP + 2)
+        .take_while(|&k| !matches!(lower[k].as_str(), "." | ";" | "said" | "that"))
+        .last()?;
+    let mut used = Vec::with_capacity(pattern.rest.len());
+    let mut from = start;
+    for alternatives in &pattern.rest {
+        let found = (from..end).find(|&k| !taken[k] && alternatives.iter().any(|a| *a == lower[k]))?;
+        used.push(found);
+        from = found + 1;
+    }
+    Some(Match { head, used, pattern })
+}
+
+fn matches_after<'a>(lower: &[String], head: usize, pattern: &'a Pattern, taken: &[bool]) -> Option<Match<'a>> {
     let mut used = Vec::with_capacity(pattern.rest.len());
     let mut at = head;
     for alternatives in &pattern.rest {
@@ -343,7 +385,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 // tighter match (`withdraw inspectors … from` is about the
                 // inspectors), then the earlier line.
                 .max_by_key(|m| {
-                    let reach = m.used.last().map_or(0, |&u| u - m.head);
+                    let reach = m.used.last().map_or(0, |&u| u.abs_diff(m.head));
                     (m.used.len(), m.pattern.code.len(), usize::MAX - reach, usize::MAX - m.pattern.line)
                 });
             if let Some(m) = best {
@@ -371,7 +413,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
         let mut acted_on: Vec<(usize, Span, Vec<EventActor>)> = Vec::new();
         for m in kept {
             let head_at = start_of(m.head);
-            let last_word = m.used.last().copied().unwrap_or(m.head);
+            let last_word = m.used.iter().copied().max().unwrap_or(m.head).max(m.head);
             // The clause the head is in, for its subject: after `said`,
             // `that`, a semicolon, or `, and` before a new subject.
             let mut clause_start = lower[..m.head].iter().rposition(|w| opens_clause(w)).map_or(0, |i| i + 1);
@@ -504,10 +546,31 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // In the passive the subject is what was acted on: `a convoy of
             // Kurdish fighters was hit by Turkish drones`.
             let passive = source_mention.is_some_and(|s| passive_by.is_some_and(|by| s.span.start() > start_of(by)));
-            if passive {
+            // `Prisoners will be exchanged`, `the district shall be returned
+            // to Azerbaijan`: a passive matched on its subject has no agent.
+            let agentless = !passive && m.used.iter().any(|&u| u < m.head);
+            if passive || agentless {
                 let subject = actors.iter().find(|a| a.span.start() >= clause_from && a.span.end() <= head_at).copied();
                 if let Some(s) = subject {
                     target = expand(s, &actors);
+                }
+            }
+            if agentless {
+                source.clear();
+                let code = m.pattern.code.as_str();
+                if pair.len() == 2 && (code == "0841" || code == "0871") {
+                    // An exchange or a truce with no one named: the report's
+                    // two parties, each with the other.
+                    source = pair.clone();
+                    target = pair.iter().rev().cloned().collect();
+                } else if pair.len() == 2 && code.starts_with("084") && target.len() == 1 {
+                    // Returned to one party: by the other.
+                    if let Some(other) = pair
+                        .iter()
+                        .find(|p| p.code != target[0].code.as_ref().and_then(|c| c.get(..3)).map(str::to_owned))
+                    {
+                        source = vec![other.clone()];
+                    }
                 }
             }
             // `ended the curfew in Georgia`, `halted food aid in Tigray`,

@@ -341,3 +341,25 @@ fn the_subject_before_a_relative_clause_and_traded_accusations() {
     let doc = coded("Armenia and Azerbaijan exchanged accusations of violating the ceasefire.", "2020-10-11");
     assert_eq!(find(&doc, "11").cameo, "1123");
 }
+
+#[test]
+fn passives_without_an_agent_read_their_subject() {
+    let doc = coded(
+        "Armenia and Azerbaijan agreed on a truce. Prisoners of war will be exchanged on Friday under the deal.",
+        "2020-11-12",
+    );
+    let exchange = find(&doc, "0841");
+    assert_eq!(exchange.modality, "planned");
+    assert_eq!(codes(&exchange.source), ["ARM", "AZE"], "each party with the other");
+    assert_eq!(exchange.date.as_deref(), Some("2020-11-13"), "a coming Friday");
+    let doc = coded(
+        "Armenia and Azerbaijan signed the statement. The Kalbajar district shall be returned to Azerbaijan by 15 November.",
+        "2020-11-10",
+    );
+    let handover = find(&doc, "084");
+    assert_eq!(codes(&handover.source), ["ARM"], "returned to one party by the other");
+    assert_eq!(codes(&handover.target), ["AZE"]);
+    assert_eq!(handover.date.as_deref(), Some("2020-11-15"));
+    let doc = coded("The ceasefire was violated twice overnight near the border.", "2020-10-20");
+    assert!(doc.events.iter().any(|e| e.cameo == "196"), "{:#?}", doc.events);
+}

@@ -93,8 +93,12 @@ fn tense_near(lower: &[String], start: usize, end: usize) -> Tense {
             None
         }
     };
+    // `will be exchanged on Friday`: a participle after `be` tells no tense;
+    // the auxiliary before it does.
+    let after_be = |i: usize| i > 0 && lower.get(i - 1).is_some_and(|w| w == "be");
     for distance in 1..=8 {
-        let left = start.checked_sub(distance).and_then(|i| lower.get(i)).and_then(|w| marker(w));
+        let left =
+            start.checked_sub(distance).filter(|&i| !after_be(i)).and_then(|i| lower.get(i)).and_then(|w| marker(w));
         let right = lower.get(end + distance - 1).and_then(|w| marker(w));
         if let Some(t) = left.or(right) {
             return t;
