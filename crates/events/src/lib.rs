@@ -548,7 +548,26 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             let passive = source_mention.is_some_and(|s| passive_by.is_some_and(|by| s.span.start() > start_of(by)));
             // `Prisoners will be exchanged`, `the district shall be returned
             // to Azerbaijan`: a passive matched on its subject has no agent.
-            let agentless = !passive && m.used.iter().any(|&u| u < m.head);
+            // (`Three civilians were killed in the shelling`: the civilians
+            // are its target, not its source.)
+            // (`is committed to`, `are prepared to` describe a will, not a
+            // deed done to the subject.)
+            let passive_voice = !m.pattern.noun
+                && !lower[m.head].ends_with("ing")
+                && lower.get(m.head + 1).is_none_or(|w| w != "to")
+                && {
+                    let mut k = m.head;
+                    while k > 0
+                        && matches!(
+                            lower[k - 1].as_str(),
+                            "not" | "already" | "also" | "reportedly" | "reportedly," | "just"
+                        )
+                    {
+                        k -= 1;
+                    }
+                    k > 0 && matches!(lower[k - 1].as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being")
+                };
+            let agentless = !passive && (passive_voice || m.used.iter().any(|&u| u < m.head));
             if passive || agentless {
                 let subject = actors.iter().find(|a| a.span.start() >= clause_from && a.span.end() <= head_at).copied();
                 if let Some(s) = subject {
@@ -700,11 +719,16 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             }
             // `suspended deliveries after the shelling`: a noun in an
             // adjunct of time or cause is another happening, not an act of
-            // the clause's subject.
+            // the clause's subject; `killed in shelling`, `wounded in a bomb
+            // attack`: the means of a force event already coded.
+            let earlier_force =
+                events.iter().any(|e| e.sentence == index && matches!(e.cameo_root.as_str(), "18" | "19" | "20"));
             let adjunct = |k: usize| {
                 matches!(lower[k].as_str(), "after" | "before" | "during" | "following" | "amid" | "despite" | "since")
+                    || (force && earlier_force && matches!(lower[k].as_str(), "in" | "by"))
             };
-            let in_adjunct = m.pattern.noun
+            let nominal = m.pattern.noun || lower[m.head].ends_with("ing");
+            let in_adjunct = nominal
                 && ((m.head >= 1 && adjunct(m.head - 1))
                     || (m.head >= 2
                         && matches!(lower[m.head - 1].as_str(), "the" | "a" | "an")

@@ -363,3 +363,15 @@ fn passives_without_an_agent_read_their_subject() {
     let doc = coded("The ceasefire was violated twice overnight near the border.", "2020-10-20");
     assert!(doc.events.iter().any(|e| e.cameo == "196"), "{:#?}", doc.events);
 }
+
+#[test]
+fn victims_of_a_passive_and_the_means_of_an_attack() {
+    let doc = coded("At least three civilians have been killed in shelling near Tartar, officials said.", "2020-10-12");
+    let force: Vec<_> = doc.events.iter().filter(|e| e.cameo_root == "19").collect();
+    assert_eq!(force.len(), 1, "the shelling is how they were killed: {force:#?}");
+    assert!(force[0].source.is_empty(), "the victims are no source");
+    assert_eq!(force[0].target[0].sector.as_deref(), Some("CVL"));
+    // `committed to` tells a will, not a deed done to the subject.
+    let doc = coded("The minister said Georgia is committed to opening its border crossings.", "2020-10-12");
+    assert!(doc.events.iter().all(|e| e.target.iter().all(|t| t.code.as_deref() != Some("GEO"))), "{:#?}", doc.events);
+}
