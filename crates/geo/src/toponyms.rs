@@ -540,9 +540,46 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
         if matches!(next, "time" | "time," | "time)" | "time.") && c.role == "place" {
             c.role = "zone";
         }
+        // `the U.S. State Department`, `Russia Defence Ministry`: a
+        // country before one of its institutions says whose it is.
+        let institution = matches!(
+            next,
+            "State"
+                | "Department"
+                | "Ministry"
+                | "Army"
+                | "Embassy"
+                | "Government"
+                | "Navy"
+                | "Defense"
+                | "Defence"
+                | "Foreign"
+                | "Interior"
+                | "Armed"
+                | "President"
+                | "Prime"
+                | "Security"
+                | "Military"
+                | "Parliament"
+        );
+        if institution && c.role == "place" && c.places.iter().any(|&p| gazetteer.place(p).feature == Feature::Country)
+        {
+            c.role = "adjective";
+        }
         for m in doc.mentions.iter().filter(|m| m.span.overlaps(c.span)) {
             if m.reason.starts_with("capital standing for") {
                 c.role = "metonym";
+            }
+            // `the U.S. State Department`, `Azerbaijan's defence ministry`:
+            // the country names whose actor it is, not where anything
+            // happens.
+            if m.kind == MentionKind::Actor
+                && m.reason.ends_with("with an agent or title")
+                && m.span.contains(c.span)
+                && m.span != c.span
+                && c.role == "place"
+            {
+                c.role = "adjective";
             }
             // `the Organization for Security and Co-operation in Europe`:
             // named, but not where anything happens.

@@ -101,3 +101,10 @@ fn a_place_naming_a_clock_locates_nothing() {
     assert_eq!(toponym(&doc, "Moscow").role, "zone");
     assert!(doc.events.iter().all(|e| e.location.as_ref().is_none_or(|l| l.name.as_deref() != Some("Moscow"))));
 }
+
+#[test]
+fn a_country_before_its_institution_is_whose_not_where() {
+    let doc = placed("The U.S. State Department said talks on the corridor would resume in Geneva.");
+    assert_eq!(toponym(&doc, "U.S.").role, "adjective");
+    assert_eq!(toponym(&doc, "Geneva").role, "place");
+}
