@@ -275,3 +275,21 @@ fn code_keeps_input_order_on_any_number_of_threads() {
     firsts.dedup();
     assert_eq!(firsts.len(), 40, "every report coded once, in order: {docs:?}");
 }
+
+#[test]
+fn tsv_events_carry_their_place_on_the_map() {
+    let dir = scratch("tsv");
+    let report = dir.join("report.txt");
+    std::fs::write(&report, "Armenian forces shelled positions near Tovuz on Monday, the ministry said.").unwrap();
+    let (code, out, err) = run(truce().arg("code").arg(&report).args(["--format", "tsv", "--date", "2020-07-14"]));
+    assert_eq!(code, 0, "{err}");
+    let mut lines = out.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let row: Vec<&str> = lines.next().expect("one event").split('\t').collect();
+    let field = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!(field("location"), "Tovuz");
+    assert_eq!(field("location_country"), "AZE");
+    assert_eq!(field("location_precision"), "point");
+    assert!(field("lat").parse::<f64>().is_ok_and(|lat| (40.0..42.0).contains(&lat)));
+    assert!(!field("geonameid").is_empty());
+}

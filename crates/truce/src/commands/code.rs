@@ -26,6 +26,10 @@ const COLUMNS: &[&str] = &[
     "modality",
     "location",
     "location_country",
+    "location_precision",
+    "lat",
+    "lon",
+    "geonameid",
     "confidence",
     "evidence",
 ];
@@ -57,6 +61,10 @@ fn tsv(e: &Event) -> String {
         e.modality.clone(),
         location.and_then(|l| l.name.clone()).unwrap_or_default(),
         location.and_then(|l| l.country.clone()).unwrap_or_default(),
+        location.map(|l| l.precision.clone()).unwrap_or_default(),
+        location.and_then(|l| l.lat).map(|x| format!("{x:.5}")).unwrap_or_default(),
+        location.and_then(|l| l.lon).map(|x| format!("{x:.5}")).unwrap_or_default(),
+        location.and_then(|l| l.geonameid).map(|g| g.to_string()).unwrap_or_default(),
         format!("{:.2}", e.confidence),
         e.evidence.text.clone(),
     ]
