@@ -201,7 +201,18 @@ fn matches_before_passive<'a>(
         .last()?;
     let mut used = Vec::with_capacity(pattern.rest.len());
     let mut from = start;
-    for alternatives in &pattern.rest {
+    let mut rest = &pattern.rest[..];
+    // A phrasal verb keeps its particle after it (`shall be handed over`).
+    let particle = |w: &str| matches!(w, "over" | "out" | "back" | "off" | "up" | "down");
+    if let (Some(first), Some(next)) = (rest.first(), lower.get(head + 1))
+        && particle(next)
+        && !taken[head + 1]
+        && first.iter().any(|a| a == next)
+    {
+        used.push(head + 1);
+        rest = &rest[1..];
+    }
+    for alternatives in rest {
         let found = (from..end).find(|&k| !taken[k] && alternatives.iter().any(|a| *a == lower[k]))?;
         used.push(found);
         from = found + 1;
@@ -582,7 +593,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     // two parties, each with the other.
                     source = pair.clone();
                     target = pair.iter().rev().cloned().collect();
-                } else if pair.len() == 2 && code.starts_with("084") && target.len() == 1 {
+                } else if pair.len() == 2 && (code.starts_with("084") || code == "0874") && target.len() == 1 {
                     // Returned to one party: by the other.
                     if let Some(other) = pair
                         .iter()

@@ -375,3 +375,18 @@ fn victims_of_a_passive_and_the_means_of_an_attack() {
     let doc = coded("The minister said Georgia is committed to opening its border crossings.", "2020-10-12");
     assert!(doc.events.iter().all(|e| e.target.iter().all(|t| t.code.as_deref() != Some("GEO"))), "{:#?}", doc.events);
 }
+
+#[test]
+fn handovers_of_districts_active_and_passive() {
+    let doc = coded(
+        "Armenia and Azerbaijan signed the statement. The Kalbajar district shall be handed over to Azerbaijan by 15 November.",
+        "2020-11-10",
+    );
+    let handover = find(&doc, "0874");
+    assert_eq!((codes(&handover.source), codes(&handover.target)), (vec!["ARM".to_owned()], vec!["AZE".to_owned()]));
+    assert_eq!((handover.modality.as_str(), handover.date.as_deref()), ("planned", Some("2020-11-15")));
+    let doc = coded("Armenia will hand over the Lachin district to Azerbaijan by 1 December.", "2020-11-10");
+    let handover = find(&doc, "0874");
+    assert_eq!(codes(&handover.source), ["ARM"]);
+    assert_eq!(handover.date.as_deref(), Some("2020-12-01"));
+}
