@@ -498,7 +498,9 @@ fn parse_place(line: &str) -> Result<Place<'_>, &'static str> {
 /// lower case, letters that do not decompose folded (ı, ł, ø, ß, ə…), and
 /// every run of other characters (hyphens, apostrophes, dots) one space.
 /// `Şuşa`, `SHUSHA` and `Shu'sha` do not all meet, but `Şuşa`/`Susa` and
-/// `Nagorno-Karabakh`/`nagorno karabakh` do.
+/// `Nagorno-Karabakh`/`nagorno karabakh` do. (Not the lexicon's key, which
+/// keeps apostrophes and dots for its token matcher: GeoNames writes the
+/// same place with and without them, and folds letters the lexicon keeps.)
 pub fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     let mut space = false;

@@ -191,11 +191,7 @@ pub fn entities(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
     let lexicon: &'static truce_lexicon::Lexicon = Box::leak(Box::new(lexicon));
     let resources = truce_entities::Resources::new(lexicon);
 
-    let raws = if args.paths.is_empty() { corpus(args.mb) } else { load(&args.paths)? };
-    let options = truce_text::Options::default();
-    let mut docs: Vec<truce_core::Document> =
-        raws.into_iter().filter_map(|r| truce_text::intake_bytes(r, &options).ok()).collect();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let (mut docs, bytes) = taken_in(args, truce_text::Options::default())?;
 
     // Matching alone: every sentence through the automaton.
     let started = Instant::now();
@@ -252,11 +248,8 @@ pub fn entities(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
 
 pub fn time(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
     let resources = truce_time::Resources::new();
-    let raws = if args.paths.is_empty() { corpus(args.mb) } else { load(&args.paths)? };
-    let options = truce_text::Options { date: Some("2020-12-03".into()), ..Default::default() };
-    let mut docs: Vec<truce_core::Document> =
-        raws.into_iter().filter_map(|r| truce_text::intake_bytes(r, &options).ok()).collect();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let (mut docs, bytes) =
+        taken_in(args, truce_text::Options { date: Some("2020-12-03".into()), ..Default::default() })?;
     let started = Instant::now();
     let mut found = 0usize;
     for doc in &mut docs {
@@ -341,6 +334,19 @@ pub fn generate(args: &GenerateArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// The documents a stage benchmark times, taken in before the clock
+/// starts (a generated corpus, or the files under PATHS), and their bytes.
+fn taken_in(
+    args: &BenchIntakeArgs,
+    options: truce_text::Options,
+) -> anyhow::Result<(Vec<truce_core::Document>, usize)> {
+    let raws = if args.paths.is_empty() { corpus(args.mb) } else { load(&args.paths)? };
+    let docs: Vec<truce_core::Document> =
+        raws.into_iter().filter_map(|r| truce_text::intake_bytes(r, &options).ok()).collect();
+    let bytes = docs.iter().map(|d| d.text.len()).sum();
+    Ok((docs, bytes))
+}
+
 pub fn places(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
     // Load time: the built-in file, decompressed and indexed on first use
     // exactly as every command does.
@@ -354,17 +360,11 @@ pub fn places(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
     let lookup_secs = started.elapsed().as_secs_f64().max(1e-9);
 
     let pipeline = crate::pipeline::Pipeline::new(&[])?;
-    let raws = if args.paths.is_empty() { corpus(args.mb) } else { load(&args.paths)? };
-    let options = truce_text::Options { date: Some("2020-12-03".into()), ..Default::default() };
-    let mut docs: Vec<truce_core::Document> = raws
-        .into_iter()
-        .filter_map(|r| truce_text::intake_bytes(r, &options).ok())
-        .map(|mut doc| {
-            pipeline.run(&mut doc);
-            doc
-        })
-        .collect();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let (mut docs, bytes) =
+        taken_in(args, truce_text::Options { date: Some("2020-12-03".into()), ..Default::default() })?;
+    for doc in &mut docs {
+        pipeline.run(doc);
+    }
     let resources = truce_geo::Resources::with_gazetteer(gazetteer);
     let started = Instant::now();
     for doc in &mut docs {
