@@ -19,7 +19,10 @@ use std::path::Path;
 use truce_core::{DocId, Document};
 
 /// The schema, one migration a step; `user_version` counts the steps done.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_documents", include_str!("../migrations/0001_documents.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_documents", include_str!("../migrations/0001_documents.sql")),
+    ("0002_compliance", include_str!("../migrations/0002_compliance.sql")),
+];
 
 /// What went wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +78,64 @@ pub struct DocSummary {
     pub bytes: i64,
     /// When it was stored.
     pub ingested_at: String,
+}
+
+/// One coded event as the compliance engine reads it (the body is the
+/// engine's JSON; the store only indexes it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObservationRow {
+    /// Event id.
+    pub event: String,
+    /// Publication day of the report.
+    pub reported: Option<String>,
+    /// Day of the event.
+    pub date: Option<String>,
+    /// CAMEO code.
+    pub cameo: String,
+    /// The observation as JSON.
+    pub body: String,
+}
+
+/// A stored agreement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementRow {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The file it was added from.
+    pub file: String,
+    /// The TOML as written.
+    pub source: String,
+    /// When it was first added.
+    pub added_at: String,
+    /// When it was last replaced.
+    pub updated_at: String,
+}
+
+/// One stored verdict (a row of the history).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictRow {
+    /// Agreement id.
+    pub agreement: String,
+    /// Provision id.
+    pub provision: String,
+    /// Obligor code.
+    pub party: String,
+    /// Status name.
+    pub status: String,
+    /// The day the board was computed for.
+    pub as_of: String,
+    /// The day the status took hold.
+    pub since: Option<String>,
+    /// 0 to 1.
+    pub confidence: f64,
+    /// One line.
+    pub rationale: String,
+    /// The verdict as JSON, with its evidence.
+    pub detail: String,
+    /// When it was recorded.
+    pub decided_at: String,
 }
 
 /// An open record.
@@ -198,6 +259,110 @@ impl Store {
         serde_json::from_value(value).map(Some).map_err(|e| corrupt(e.to_string()))
     }
 
+    /// Stores the observations of a document's events and marks the
+    /// document observed (replacing any written before).
+    pub fn put_observations(&self, doc: &DocId, rows: &[ObservationRow]) -> Result<(), StoreError> {
+        self.conn.prepare_cached("DELETE FROM observations WHERE doc = ?1")?.execute([doc.as_str()])?;
+        let mut insert = self.conn.prepare_cached(
+            "INSERT OR REPLACE INTO observations (event, doc, reported, date, cameo, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for r in rows {
+            insert.execute(params![r.event, doc.as_str(), r.reported, r.date, r.cameo, r.body])?;
+        }
+        self.conn.prepare_cached("UPDATE documents SET observed = 1 WHERE id = ?1")?.execute([doc.as_str()])?;
+        Ok(())
+    }
+
+    /// Documents whose observations were never written (stored by an
+    /// older truce).
+    pub fn unobserved_documents(&self) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id FROM documents WHERE observed = 0 ORDER BY id")?;
+        let ids = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(ids.into_iter().map(DocId::from_string).collect())
+    }
+
+    /// Every observation's JSON body, oldest report first.
+    pub fn observations(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT body FROM observations ORDER BY reported, event")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Stores an agreement, replacing one with the same id; says whether
+    /// it was new.
+    pub fn put_agreement(&self, id: &str, title: &str, file: &str, source: &str) -> Result<Stored, StoreError> {
+        let existed: bool =
+            self.conn.query_row("SELECT count(*) FROM agreements WHERE id = ?1", [id], |r| r.get::<_, i64>(0))? > 0;
+        self.conn.execute(
+            "INSERT INTO agreements (id, title, file, source) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (id) DO UPDATE SET title = excluded.title, file = excluded.file, source = excluded.source,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+            params![id, title, file, source],
+        )?;
+        Ok(if existed { Stored::AlreadyPresent } else { Stored::New })
+    }
+
+    /// Every stored agreement, by id.
+    pub fn agreements(&self) -> Result<Vec<AgreementRow>, StoreError> {
+        let mut stmt =
+            self.conn.prepare("SELECT id, title, file, source, added_at, updated_at FROM agreements ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(AgreementRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                file: r.get(2)?,
+                source: r.get(3)?,
+                added_at: r.get(4)?,
+                updated_at: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Appends a verdict to the history.
+    pub fn record_verdict(&self, v: &VerdictRow) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO verdicts (agreement, provision, party, status, as_of, since, confidence, rationale, detail)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                v.agreement,
+                v.provision,
+                v.party,
+                v.status,
+                v.as_of,
+                v.since,
+                v.confidence,
+                v.rationale,
+                v.detail
+            ])?;
+        Ok(())
+    }
+
+    /// The history of an agreement's verdicts, oldest first.
+    pub fn verdict_history(&self, agreement: &str) -> Result<Vec<VerdictRow>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT agreement, provision, party, status, as_of, since, confidence, rationale, detail, decided_at
+             FROM verdicts WHERE agreement = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([agreement], |r| {
+            Ok(VerdictRow {
+                agreement: r.get(0)?,
+                provision: r.get(1)?,
+                party: r.get(2)?,
+                status: r.get(3)?,
+                as_of: r.get(4)?,
+                since: r.get(5)?,
+                confidence: r.get(6)?,
+                rationale: r.get(7)?,
+                detail: r.get(8)?,
+                decided_at: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// How many documents are stored.
     pub fn count_documents(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?)
@@ -263,6 +428,44 @@ mod tests {
         assert_eq!(store.count_documents().unwrap(), 1);
         assert_eq!(store.get(&d.id).unwrap().unwrap(), d);
         assert_eq!(store.list_documents(10).unwrap()[0].id, d.id.as_str());
+    }
+
+    #[test]
+    fn observations_agreements_and_verdict_history_are_kept() {
+        let store = Store::open_in_memory().unwrap();
+        let d = doc("Shelling resumed near the river.");
+        store.put(&d).unwrap();
+        assert_eq!(store.unobserved_documents().unwrap(), vec![d.id.clone()]);
+        let row = ObservationRow {
+            event: "e1".into(),
+            reported: Some("2023-03-04".into()),
+            date: Some("2023-03-03".into()),
+            cameo: "195".into(),
+            body: "{}".into(),
+        };
+        store.put_observations(&d.id, std::slice::from_ref(&row)).unwrap();
+        store.put_observations(&d.id, &[row]).unwrap();
+        assert_eq!(store.observations().unwrap(), ["{}"]);
+        assert!(store.unobserved_documents().unwrap().is_empty());
+        assert_eq!(store.put_agreement("t", "Truce", "t.toml", "id = 't'").unwrap(), Stored::New);
+        assert_eq!(store.put_agreement("t", "Truce v2", "t.toml", "id = 't'").unwrap(), Stored::AlreadyPresent);
+        assert_eq!(store.agreements().unwrap()[0].title, "Truce v2");
+        let v = VerdictRow {
+            agreement: "t".into(),
+            provision: "1".into(),
+            party: "UKR".into(),
+            status: "pending".into(),
+            as_of: "2023-03-04".into(),
+            since: None,
+            confidence: 0.5,
+            rationale: "r".into(),
+            detail: "{}".into(),
+            decided_at: String::new(),
+        };
+        store.record_verdict(&v).unwrap();
+        store.record_verdict(&VerdictRow { status: "breached".into(), ..v }).unwrap();
+        let h = store.verdict_history("t").unwrap();
+        assert_eq!(h.iter().map(|v| v.status.as_str()).collect::<Vec<_>>(), ["pending", "breached"]);
     }
 
     #[test]

@@ -1,0 +1,1 @@
+//! Drafting an agreement file from an agreement's own text.

@@ -1,0 +1,901 @@
+//! The verdict engine: an agreement, the observations known on a day, and
+//! for every provision and every obligor a verdict with its evidence.
+//!
+//! A plain function of its inputs ([`board`]): nothing is remembered
+//! between calls, so the board "as of" any day is the same whether it is
+//! computed that day or years later from the reports published by then.
+//!
+//! Ceasefires: fighting by an obligor after the agreement took effect
+//! breaches it when an independent source reports it (or the obligor
+//! admits it); when only the other side says so it is alleged; when the
+//! accused denies it or accuses back, contested; with reports but no
+//! fighting, it holds (complied); with no reports at all, unverifiable.
+//! Provisions with a deadline: a complying event at the object's place
+//! before the deadline complies, after it is late, none by the deadline is
+//! overdue; a quantity not reached is partly complied; a later report of
+//! the act planned for a later day moves the deadline. A party's own
+//! statement about its own conduct is never independent evidence.
+
+use crate::agreement::{Checked, Provision, Terms};
+use crate::observation::Observation;
+use crate::outlets::Outlets;
+use crate::rules::{Effect, Rule, Rules};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashSet};
+
+/// Where an obligation stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The agreement or the provision's window has not begun.
+    NotYetDue,
+    /// In force, due later, nothing reported yet.
+    Pending,
+    /// Done (for a ceasefire: holding, no fighting reported).
+    Complied,
+    /// Done, after the deadline.
+    CompliedLate,
+    /// Begun but not complete (a quantity not reached).
+    PartlyComplied,
+    /// Broken, on independent evidence or by the party's admission.
+    Breached,
+    /// Broken according to another party only.
+    Alleged,
+    /// Accused and denied, or accusations both ways.
+    Contested,
+    /// Past the deadline, nothing done.
+    Overdue,
+    /// Nothing can be said: no reports, or only the party's own word.
+    Unverifiable,
+}
+
+impl Status {
+    /// The name used in tables and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NotYetDue => "not-yet-due",
+            Status::Pending => "pending",
+            Status::Complied => "complied",
+            Status::CompliedLate => "complied-late",
+            Status::PartlyComplied => "partly-complied",
+            Status::Breached => "breached",
+            Status::Alleged => "alleged",
+            Status::Contested => "contested",
+            Status::Overdue => "overdue",
+            Status::Unverifiable => "unverifiable",
+        }
+    }
+
+    /// Whether a change to this status deserves an alert.
+    pub fn alarming(self) -> bool {
+        matches!(self, Status::Breached | Status::Overdue | Status::Contested)
+    }
+}
+
+/// One piece of evidence behind a verdict.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Cited {
+    /// What it shows: `complies`, `breaches`, `alleges`, `denies`,
+    /// `accuses-back`, `moves-deadline`.
+    pub role: &'static str,
+    /// Whether it counts as independent evidence.
+    pub independent: bool,
+    /// Who tells it, when a party does.
+    pub told_by: Option<String>,
+    /// The event.
+    pub event: String,
+    /// The report.
+    pub doc: String,
+    /// Its title.
+    pub report: String,
+    /// Its outlet.
+    pub outlet: Option<String>,
+    /// Publication day.
+    pub reported: Option<String>,
+    /// Day of the event.
+    pub date: Option<String>,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Modality.
+    pub modality: String,
+    /// Source codes.
+    pub source: Vec<String>,
+    /// Target codes.
+    pub target: Vec<String>,
+    /// The sentence.
+    pub sentence: String,
+}
+
+/// The verdict on one obligation of one party.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Verdict {
+    /// Provision id.
+    pub provision: String,
+    /// Its kind.
+    pub kind: String,
+    /// The obligor's code.
+    pub party: String,
+    /// Where it stands.
+    pub status: Status,
+    /// The day the status took hold, when known.
+    pub since: Option<String>,
+    /// The deadline in force (after any move).
+    pub deadline: Option<String>,
+    /// How far a quantity was reached (`4 of 18`), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
+    /// 0 to 1.
+    pub confidence: f32,
+    /// One line for people.
+    pub rationale: String,
+    /// Distinct reports among the evidence.
+    pub reports: usize,
+    /// Distinct outlets among the evidence.
+    pub sources: usize,
+    /// Distinct independent origins among the evidence (syndicated copies
+    /// and parties' own outlets not counted).
+    pub independent_sources: usize,
+    /// The evidence, oldest first.
+    pub evidence: Vec<Cited>,
+}
+
+/// Every verdict of an agreement on a day.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Board {
+    /// Agreement id.
+    pub agreement: String,
+    /// Its title.
+    pub title: String,
+    /// The day the board stands on.
+    pub as_of: String,
+    /// When it took effect (UTC).
+    pub effective: Option<String>,
+    /// Its last day, when limited.
+    pub ends: Option<String>,
+    /// Reports known by that day.
+    pub reports_known: usize,
+    /// One per provision and obligor, in the agreement's order.
+    pub verdicts: Vec<Verdict>,
+}
+
+/// The board of `agreement` as it stood on `as_of`, from the observations
+/// of reports published by then.
+pub fn board(
+    agreement: &Checked,
+    observations: &[Observation],
+    outlets: &Outlets,
+    rules: &Rules,
+    as_of: Date,
+) -> Board {
+    let known: Vec<&Observation> = observations.iter().filter(|o| known_on(o, as_of)).collect();
+    let reports_known = known.iter().map(|o| o.doc.as_str()).collect::<HashSet<_>>().len();
+    let ctx = Context { agreement, outlets, rules, as_of, known: &known };
+    let mut verdicts = Vec::new();
+    for (provision, terms) in agreement.agreement.provisions.iter().zip(&agreement.terms) {
+        for party in &provision.obligors {
+            verdicts.push(if provision.kind == "ceasefire" {
+                ctx.ceasefire(provision, party)
+            } else {
+                ctx.obligation(provision, terms, party)
+            });
+        }
+    }
+    Board {
+        agreement: agreement.agreement.id.clone(),
+        title: agreement.agreement.title.clone(),
+        as_of: as_of.to_string(),
+        effective: agreement.effective.map(|t| t.to_string()),
+        ends: agreement.ends.map(|d| d.to_string()),
+        reports_known,
+        verdicts,
+    }
+}
+
+/// A verdict that changed: the day and the new status.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Change {
+    /// The day of the change.
+    pub date: String,
+    /// Provision id.
+    pub provision: String,
+    /// Obligor.
+    pub party: String,
+    /// Status before, if there was a board before.
+    pub from: Option<Status>,
+    /// Status after.
+    pub to: Status,
+    /// Why.
+    pub rationale: String,
+}
+
+/// How every verdict moved from `from` to `to`: the board is recomputed on
+/// each day something could change it (a report, a deadline passing, the
+/// agreement taking effect or ending) and each change is kept.
+pub fn history(
+    agreement: &Checked,
+    observations: &[Observation],
+    outlets: &Outlets,
+    rules: &Rules,
+    from: Date,
+    to: Date,
+) -> Vec<Change> {
+    let mut days: BTreeSet<Date> = observations.iter().filter_map(|o| o.reported_day().or(o.day())).collect();
+    days.extend(agreement.effective_date);
+    days.extend(agreement.ends.and_then(|d| d.tomorrow().ok()));
+    for t in &agreement.terms {
+        days.extend(t.deadline.and_then(|d| d.tomorrow().ok()));
+        days.extend(t.from);
+    }
+    days.insert(from);
+    let mut changes = Vec::new();
+    let mut last: Option<Board> = None;
+    for day in days.into_iter().filter(|d| *d >= from && *d <= to) {
+        let now = board(agreement, observations, outlets, rules, day);
+        for (i, v) in now.verdicts.iter().enumerate() {
+            let before = last.as_ref().map(|b| b.verdicts[i].status);
+            if before != Some(v.status) {
+                changes.push(Change {
+                    date: day.to_string(),
+                    provision: v.provision.clone(),
+                    party: v.party.clone(),
+                    from: before,
+                    to: v.status,
+                    rationale: v.rationale.clone(),
+                });
+            }
+        }
+        last = Some(now);
+    }
+    changes
+}
+
+/// Whether a report was out by `as_of` and tells of something by then.
+fn known_on(o: &Observation, as_of: Date) -> bool {
+    let published = o.reported_day().or(o.day());
+    published.is_some_and(|d| d <= as_of) && o.day().is_none_or(|d| d <= as_of || o.modality == "planned")
+}
+
+struct Context<'a> {
+    agreement: &'a Checked,
+    outlets: &'a Outlets,
+    rules: &'a Rules,
+    as_of: Date,
+    known: &'a [&'a Observation],
+}
+
+/// Who tells an observation, as far as the parties go.
+#[derive(Clone, Debug, PartialEq)]
+enum Teller {
+    /// A party of the agreement (its outlet, or its voice in the sentence).
+    Party(String),
+    /// Nobody with a stake that truce can see.
+    Independent,
+}
+
+impl Context<'_> {
+    fn parties(&self) -> Vec<&str> {
+        self.agreement.agreement.parties.iter().filter(|p| p.role == "party").map(|p| p.code.as_str()).collect()
+    }
+
+    fn all_codes(&self) -> Vec<&str> {
+        self.agreement.codes()
+    }
+
+    /// Whether `code` is `party` acting (its own code, a sub-code of it, or
+    /// a state organ of a government party), and no more specific party
+    /// claims it.
+    fn acts_as(&self, code: &str, party: &str) -> bool {
+        acts_as(code, party, &self.all_codes())
+    }
+
+    fn party_among<'c>(&self, codes: &'c [String]) -> Option<&'c str> {
+        let parties = self.parties();
+        codes.iter().find_map(|c| parties.iter().any(|p| self.acts_as(c, p)).then_some(c.as_str()))
+    }
+
+    /// The party a code acts as.
+    fn which_party(&self, code: &str) -> Option<String> {
+        self.parties().into_iter().find(|p| self.acts_as(code, p)).map(str::to_owned)
+    }
+
+    fn teller(&self, o: &Observation) -> Teller {
+        if let Some(p) = self.outlets.party(o.outlet.as_deref()) {
+            return Teller::Party(self.which_party(p).unwrap_or_else(|| p.to_owned()));
+        }
+        match self.party_among(&o.claimants).and_then(|c| self.which_party(c)) {
+            Some(p) => Teller::Party(p),
+            None => Teller::Independent,
+        }
+    }
+
+    /// Whether the event happened while the agreement was in force.
+    fn in_force(&self, o: &Observation) -> bool {
+        let a = self.agreement;
+        let after_start = match (o.instant(), a.effective, o.day(), a.effective_date) {
+            (Some(t), Some(e), _, _) => t >= e,
+            (_, _, Some(d), Some(e)) => d > e || (d == e && starts_at_midnight(a)),
+            (_, _, None, Some(e)) => o.reported_day().is_some_and(|r| r > e),
+            _ => true,
+        };
+        let before_end = match (o.day(), a.ends) {
+            (Some(d), Some(end)) => d <= end,
+            _ => true,
+        };
+        after_start && before_end
+    }
+
+    fn words_ok(&self, rule: &Rule, provision: &Provision, o: &Observation) -> bool {
+        if rule.words.is_empty() {
+            return true;
+        }
+        let sentence = o.sentence.to_lowercase();
+        rule.words.iter().any(|w| {
+            if w == "{object}" {
+                object_words(provision).iter().any(|ow| contains_stem(&sentence, ow))
+            } else {
+                contains_stem(&sentence, w)
+            }
+        })
+    }
+
+    fn place_ok(&self, rule: &Rule, provision: &Provision, o: &Observation) -> bool {
+        let names: &[String] = match &provision.object {
+            Some(obj) if !obj.place.is_empty() => &obj.place,
+            _ => return true,
+        };
+        !rule.at_object || names.iter().any(|n| names_place(o, n))
+    }
+
+    fn cite(&self, o: &Observation, role: &'static str, teller: &Teller) -> Cited {
+        Cited {
+            role,
+            independent: *teller == Teller::Independent && role != "alleges",
+            told_by: match teller {
+                Teller::Party(p) => Some(p.clone()),
+                Teller::Independent => None,
+            },
+            event: o.event.clone(),
+            doc: o.doc.clone(),
+            report: o.report.clone(),
+            outlet: o.outlet.clone(),
+            reported: o.reported.clone(),
+            date: o.date.clone(),
+            cameo: o.cameo.clone(),
+            modality: o.modality.clone(),
+            source: o.source.clone(),
+            target: o.target.clone(),
+            sentence: o.sentence.clone(),
+        }
+    }
+
+    /// Reports known after `day` (how much the silence is worth).
+    fn reports_since(&self, day: Option<Date>) -> usize {
+        self.known
+            .iter()
+            .filter(|o| day.is_none_or(|d| o.reported_day().is_some_and(|r| r >= d)))
+            .map(|o| o.doc.as_str())
+            .collect::<HashSet<_>>()
+            .len()
+    }
+
+    fn ceasefire(&self, provision: &Provision, party: &str) -> Verdict {
+        let a = self.agreement;
+        let mut evidence: Vec<Cited> = Vec::new();
+        let mut confirmed = 0usize;
+        let mut alleged_by: BTreeSet<String> = BTreeSet::new();
+        let mut denied = false;
+        let mut accused_back = false;
+        let others: Vec<&str> = provision.obligors.iter().map(String::as_str).filter(|c| *c != party).collect();
+        let countries: HashSet<&str> = provision.obligors.iter().filter_map(|c| c.get(..3)).collect();
+        for rule in self.rules.of_kind("ceasefire") {
+            for o in self.known.iter().filter(|o| rule.takes_code(&o.cameo) && self.in_force(o)) {
+                if !self.words_ok(rule, provision, o) {
+                    continue;
+                }
+                let by_party = o.source.iter().any(|s| self.acts_as(s, party));
+                match rule.effect {
+                    Effect::Breaches => {
+                        let against_obligors = o.target.is_empty()
+                            || o.target
+                                .iter()
+                                .any(|t| !self.acts_as(t, party) && t.get(..3).is_some_and(|c| countries.contains(c)));
+                        if by_party && against_obligors {
+                            let teller = self.teller(o);
+                            match (o.modality.as_str(), &teller) {
+                                ("asserted", Teller::Independent) => {
+                                    confirmed += 1;
+                                    evidence.push(self.cite(o, "breaches", &teller));
+                                }
+                                ("asserted", Teller::Party(p)) if p == party => {
+                                    confirmed += 1;
+                                    evidence.push(self.cite(o, "breaches", &teller));
+                                }
+                                ("asserted" | "alleged", Teller::Party(p)) => {
+                                    alleged_by.insert(p.clone());
+                                    evidence.push(self.cite(o, "alleges", &teller));
+                                }
+                                ("alleged", Teller::Independent) => {
+                                    alleged_by.insert("unnamed sources".into());
+                                    evidence.push(self.cite(o, "alleges", &teller));
+                                }
+                                ("denied", _) => {
+                                    denied = true;
+                                    evidence.push(self.cite(o, "denies", &teller));
+                                }
+                                _ => {}
+                            }
+                        } else if o.source.iter().any(|s| others.iter().any(|q| self.acts_as(s, q)))
+                            && o.target.iter().any(|t| self.acts_as(t, party))
+                            && o.modality != "asserted"
+                            && self.teller(o) == Teller::Party(party.to_owned())
+                        {
+                            // The party says the other side fired at it.
+                            accused_back = true;
+                            evidence.push(self.cite(o, "accuses-back", &Teller::Party(party.to_owned())));
+                        }
+                    }
+                    Effect::Accuses => {
+                        if !matches!(o.modality.as_str(), "asserted" | "alleged") {
+                            continue;
+                        }
+                        let accuser = o.source.iter().find_map(|s| others.iter().find(|q| self.acts_as(s, q)));
+                        let accused = o.target.iter().any(|t| self.acts_as(t, party));
+                        if let (Some(q), true) = (accuser, accused) {
+                            alleged_by.insert((*q).to_owned());
+                            evidence.push(self.cite(o, "alleges", &Teller::Party((*q).to_owned())));
+                        } else if by_party && o.target.iter().any(|t| others.iter().any(|q| self.acts_as(t, q))) {
+                            accused_back = true;
+                            evidence.push(self.cite(o, "accuses-back", &Teller::Party(party.to_owned())));
+                        }
+                    }
+                    Effect::Complies => {}
+                }
+            }
+        }
+        evidence.sort_by(|x, y| x.date.cmp(&y.date).then(x.reported.cmp(&y.reported)));
+        let first = |role: &str| evidence.iter().filter(|c| c.role == role).filter_map(|c| c.date.clone()).min();
+        let expired = a.ends.filter(|e| *e < self.as_of).map(|e| format!("; expired on {e}")).unwrap_or_default();
+        let (status, since, rationale) = if a.effective_date.is_some_and(|e| self.as_of < e) {
+            (Status::NotYetDue, a.effective_date.map(|d| d.to_string()), "not yet in force".to_owned())
+        } else if confirmed > 0 {
+            let n = independent_origins(&evidence, self.outlets, "breaches");
+            (
+                Status::Breached,
+                first("breaches"),
+                format!(
+                    "{confirmed} report(s) of fighting by {party} after the ceasefire took effect, {n} independent source(s){expired}"
+                ),
+            )
+        } else if !alleged_by.is_empty() {
+            let by = alleged_by.iter().cloned().collect::<Vec<_>>().join(", ");
+            if denied || accused_back {
+                let why = if denied { "denies it" } else { "accuses them in turn" };
+                (
+                    Status::Contested,
+                    first("alleges"),
+                    format!("accused by {by}; {party} {why}; no independent confirmation{expired}"),
+                )
+            } else {
+                (
+                    Status::Alleged,
+                    first("alleges"),
+                    format!("accused of fighting by {by} only; no independent confirmation{expired}"),
+                )
+            }
+        } else {
+            let since = a.effective_date;
+            let n = self.reports_since(since);
+            if n == 0 {
+                (Status::Unverifiable, since.map(|d| d.to_string()), "no reports since it took effect".to_owned())
+            } else {
+                (
+                    Status::Complied,
+                    since.map(|d| d.to_string()),
+                    format!("no fighting by {party} reported in {n} report(s) since it took effect{expired}"),
+                )
+            }
+        };
+        let confidence = match status {
+            Status::Breached => confidence_of(&evidence, self.outlets, "breaches"),
+            Status::Alleged | Status::Contested => 0.5 * confidence_of(&evidence, self.outlets, "alleges").max(0.5),
+            Status::Complied => silence_confidence(self.reports_since(a.effective_date)),
+            _ => 0.5,
+        };
+        self.verdict(provision, party, status, since, None, None, confidence, rationale, evidence)
+    }
+
+    fn obligation(&self, provision: &Provision, terms: &Terms, party: &str) -> Verdict {
+        let a = self.agreement;
+        let start = terms.from.or(a.effective_date).or(a.signed);
+        let mutual = matches!(provision.kind.as_str(), "negotiation" | "exchange");
+        let mut evidence: Vec<Cited> = Vec::new();
+        let mut deadline = terms.deadline.or(terms.to);
+        let mut moved_by: Option<String> = None;
+        let mut complied_days: Vec<(Date, bool)> = Vec::new();
+        let mut breaches = 0usize;
+        let mut denials = 0usize;
+        for rule in self.rules.of_kind(&provision.kind) {
+            for o in self.known.iter().filter(|o| rule.takes_code(&o.cameo)) {
+                if !self.words_ok(rule, provision, o) || !self.place_ok(rule, provision, o) {
+                    continue;
+                }
+                let day = o.day().or(o.reported_day());
+                if start.is_some_and(|s| day.is_some_and(|d| d < s)) && o.modality != "planned" {
+                    continue;
+                }
+                let by_party = o.source.iter().any(|s| self.acts_as(s, party))
+                    || (mutual && o.target.iter().any(|t| self.acts_as(t, party)));
+                let agentless = self.party_among(&o.source).is_none();
+                if !(by_party || (agentless && rule.effect == Effect::Complies)) {
+                    continue;
+                }
+                let teller = self.teller(o);
+                match (rule.effect, o.modality.as_str()) {
+                    (Effect::Complies, "asserted") => {
+                        let independent = teller != Teller::Party(party.to_owned());
+                        if let Some(d) = day {
+                            complied_days.push((d, independent));
+                        }
+                        evidence.push(Cited { independent, ..self.cite(o, "complies", &teller) });
+                    }
+                    (Effect::Complies, "denied") => {
+                        denials += 1;
+                        evidence.push(self.cite(o, "denies", &teller));
+                    }
+                    (Effect::Complies, "planned") => {
+                        let later = match (day, deadline) {
+                            (Some(d), Some(dl)) => d > dl,
+                            _ => false,
+                        };
+                        let after_signing = o.reported_day().zip(a.signed).is_some_and(|(r, s)| r > s);
+                        if later && after_signing {
+                            deadline = day;
+                            moved_by = Some(o.report.clone());
+                            evidence.push(self.cite(o, "moves-deadline", &teller));
+                        }
+                    }
+                    (Effect::Breaches, "asserted") if by_party && self.in_force(o) => {
+                        breaches += 1;
+                        evidence.push(self.cite(o, "breaches", &teller));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        evidence.sort_by(|x, y| x.date.cmp(&y.date).then(x.reported.cmp(&y.reported)));
+        let first_independent = complied_days.iter().filter(|(_, i)| *i).map(|(d, _)| *d).min();
+        let first_any = complied_days.iter().map(|(d, _)| *d).min();
+        let quantity = provision.object.as_ref().and_then(|o| o.quantity);
+        let progress = quantity.map(|q| {
+            let texts: Vec<&str> = evidence
+                .iter()
+                .filter(|c| c.role == "complies" && c.independent)
+                .map(|c| c.sentence.as_str())
+                .collect();
+            let counted = texts.iter().filter_map(|t| largest_count(t, q)).max().unwrap_or(0);
+            let events = evidence.iter().filter(|c| c.role == "complies" && c.independent).count() as u64;
+            (counted.max(events).min(q), q)
+        });
+        let moved = moved_by
+            .map(|r| format!(" (deadline moved to {} by “{r}”)", deadline.map(|d| d.to_string()).unwrap_or_default()));
+        let moved = moved.unwrap_or_default();
+        let (status, since, rationale) = if breaches > 0 {
+            (
+                Status::Breached,
+                first_date(&evidence, "breaches"),
+                format!("{breaches} report(s) of {party} acting against it{moved}"),
+            )
+        } else if let Some(d) = first_independent {
+            let late = deadline.is_some_and(|dl| d > dl);
+            match progress {
+                Some((done, q)) if done < q => {
+                    (Status::PartlyComplied, Some(d.to_string()), format!("{done} of {q} reported{moved}"))
+                }
+                _ if denials > 0 => (
+                    Status::Contested,
+                    Some(d.to_string()),
+                    format!("reported done on {d}, and denied in {denials} report(s){moved}"),
+                ),
+                _ if late => (
+                    Status::CompliedLate,
+                    Some(d.to_string()),
+                    format!(
+                        "done on {d}, after the deadline of {}{moved}",
+                        deadline.map(|x| x.to_string()).unwrap_or_default()
+                    ),
+                ),
+                _ => (Status::Complied, Some(d.to_string()), format!("done on {d}{moved}")),
+            }
+        } else if let Some(d) = first_any {
+            (
+                Status::Unverifiable,
+                Some(d.to_string()),
+                format!("only {party}'s own statements say it was done ({d}){moved}"),
+            )
+        } else if start.is_some_and(|s| self.as_of < s) {
+            (Status::NotYetDue, start.map(|d| d.to_string()), "not yet in force".to_owned())
+        } else if let Some(dl) = deadline.filter(|dl| self.as_of > *dl) {
+            (
+                Status::Overdue,
+                dl.tomorrow().ok().map(|d| d.to_string()),
+                format!("nothing reported done by the deadline of {dl}{moved}"),
+            )
+        } else {
+            let due = deadline.map(|d| format!(", due by {d}")).unwrap_or_default();
+            (Status::Pending, start.map(|d| d.to_string()), format!("in force, nothing reported done yet{due}{moved}"))
+        };
+        let confidence = match status {
+            Status::Complied | Status::CompliedLate | Status::PartlyComplied | Status::Contested => {
+                confidence_of(&evidence, self.outlets, "complies")
+            }
+            Status::Breached => confidence_of(&evidence, self.outlets, "breaches"),
+            Status::Overdue | Status::Pending => silence_confidence(self.reports_since(start)),
+            _ => 0.3,
+        };
+        let progress = progress.map(|(done, q)| format!("{done} of {q}"));
+        self.verdict(provision, party, status, since, deadline, progress, confidence, rationale, evidence)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn verdict(
+        &self,
+        provision: &Provision,
+        party: &str,
+        status: Status,
+        since: Option<String>,
+        deadline: Option<Date>,
+        progress: Option<String>,
+        confidence: f64,
+        rationale: String,
+        evidence: Vec<Cited>,
+    ) -> Verdict {
+        let reports = evidence.iter().map(|c| c.doc.as_str()).collect::<HashSet<_>>().len();
+        let sources = evidence.iter().map(|c| c.outlet.as_deref().unwrap_or(&c.doc)).collect::<HashSet<_>>().len();
+        let independent_sources = evidence
+            .iter()
+            .filter(|c| c.independent)
+            .map(|c| self.outlets.origin(c.outlet.as_deref().unwrap_or(&c.doc)))
+            .collect::<HashSet<_>>()
+            .len();
+        Verdict {
+            provision: provision.id.clone(),
+            kind: provision.kind.clone(),
+            party: party.to_owned(),
+            status,
+            since,
+            deadline: deadline.map(|d| d.to_string()),
+            progress,
+            confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() as f32 / 100.0,
+            rationale,
+            reports,
+            sources,
+            independent_sources,
+            evidence,
+        }
+    }
+}
+
+/// Whether `code` is `party` acting, among the agreement's `codes`.
+pub fn acts_as(code: &str, party: &str, codes: &[&str]) -> bool {
+    const STATE_ORGANS: &[&str] = &["GOV", "MIL", "COP", "SPY", "JUD", "LEG"];
+    let direct = code.starts_with(party);
+    let organ = party.len() == 6
+        && party.ends_with("GOV")
+        && code.len() >= 6
+        && code[..3] == party[..3]
+        && STATE_ORGANS.contains(&&code[3..6]);
+    if !(direct || organ) {
+        return false;
+    }
+    // A more specific party claims it (`YEMREB` within `YEM`).
+    !codes.iter().any(|other| *other != party && other.len() > party.len() && code.starts_with(other))
+}
+
+fn starts_at_midnight(a: &Checked) -> bool {
+    a.agreement.effective.as_deref().is_some_and(|e| e.ends_with("T00:00") || e.ends_with("T00:00:00"))
+}
+
+fn first_date(evidence: &[Cited], role: &str) -> Option<String> {
+    evidence.iter().filter(|c| c.role == role).filter_map(|c| c.date.clone()).min()
+}
+
+fn independent_origins(evidence: &[Cited], outlets: &Outlets, role: &str) -> usize {
+    evidence
+        .iter()
+        .filter(|c| c.role == role && c.independent)
+        .map(|c| outlets.origin(c.outlet.as_deref().unwrap_or(&c.doc)))
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// One minus the chance that every independent origin is wrong, each
+/// weighted by its grade; syndicated copies count once.
+fn confidence_of(evidence: &[Cited], outlets: &Outlets, role: &str) -> f64 {
+    let mut seen = HashSet::new();
+    let mut doubt = 1.0;
+    for c in evidence.iter().filter(|c| c.role == role) {
+        let outlet = c.outlet.as_deref().unwrap_or(&c.doc);
+        if !seen.insert(outlets.origin(outlet).to_owned()) {
+            continue;
+        }
+        let weight = Outlets::weight(outlets.grade(c.outlet.as_deref()));
+        doubt *= 1.0 - if c.independent { weight } else { weight * 0.3 };
+    }
+    1.0 - doubt
+}
+
+/// What silence is worth: more reports that say nothing of a breach make
+/// "it holds" more believable, never certain.
+fn silence_confidence(reports: usize) -> f64 {
+    (1.0 - 0.85f64.powi(reports as i32)).min(0.9)
+}
+
+/// The content words of a provision's object group (`fuel ships` → fuel,
+/// ship), as stems.
+fn object_words(provision: &Provision) -> Vec<String> {
+    let Some(group) = provision.object.as_ref().and_then(|o| o.group.as_deref()) else { return Vec::new() };
+    group
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2 && !matches!(*w, "the" | "and" | "all" | "for" | "from" | "with"))
+        .map(|w| w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w).to_owned())
+        .collect()
+}
+
+/// Whether `text` (lower case) has a word beginning with `stem`; a stem
+/// with a space is matched as a phrase.
+fn contains_stem(text: &str, stem: &str) -> bool {
+    text.match_indices(stem).any(|(i, _)| i == 0 || !text[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// Whether an observation is at a place of that name: its location, or
+/// the name in its sentence (spellings compared without case, accents,
+/// hyphens or apostrophes).
+fn names_place(o: &Observation, name: &str) -> bool {
+    let wanted = fold(name);
+    if wanted.is_empty() {
+        return false;
+    }
+    let at = |s: &Option<String>| s.as_deref().is_some_and(|s| fold(s).contains(&wanted));
+    if at(&o.place) || at(&o.place_text) {
+        return true;
+    }
+    let sentence = fold(&o.sentence);
+    sentence.match_indices(&wanted).any(|(i, _)| {
+        let before = sentence[..i].chars().next_back();
+        let after = sentence[i + wanted.len()..].chars().next();
+        before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+    })
+}
+
+/// Lower case, letters and digits only, one space between words, common
+/// accents dropped.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+            'è' | 'é' | 'ê' | 'ë' | 'ə' | 'ē' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'ç' => 'c',
+            'ş' | 'š' => 's',
+            'ğ' => 'g',
+            'ñ' => 'n',
+            '\'' | '’' | 'ʼ' | '`' => continue,
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// The largest count a sentence gives that could be part of `quantity`
+/// (`the fourth fuel ship`, `1,960 peacekeepers`, `12 ships`); years and
+/// numbers far beyond the quantity are not counts.
+fn largest_count(sentence: &str, quantity: u64) -> Option<u64> {
+    const WORDS: &[(&str, u64)] = &[
+        ("one", 1),
+        ("first", 1),
+        ("two", 2),
+        ("second", 2),
+        ("three", 3),
+        ("third", 3),
+        ("four", 4),
+        ("fourth", 4),
+        ("five", 5),
+        ("fifth", 5),
+        ("six", 6),
+        ("sixth", 6),
+        ("seven", 7),
+        ("seventh", 7),
+        ("eight", 8),
+        ("eighth", 8),
+        ("nine", 9),
+        ("ninth", 9),
+        ("ten", 10),
+        ("tenth", 10),
+        ("eleven", 11),
+        ("eleventh", 11),
+        ("twelve", 12),
+        ("twelfth", 12),
+        ("thirteen", 13),
+        ("thirteenth", 13),
+        ("fourteen", 14),
+        ("fourteenth", 14),
+        ("fifteen", 15),
+        ("fifteenth", 15),
+        ("sixteen", 16),
+        ("sixteenth", 16),
+        ("seventeen", 17),
+        ("seventeenth", 17),
+        ("eighteen", 18),
+        ("eighteenth", 18),
+        ("nineteen", 19),
+        ("nineteenth", 19),
+        ("twenty", 20),
+        ("twentieth", 20),
+    ];
+    let lower = sentence.to_lowercase();
+    let mut best: Option<u64> = None;
+    for word in lower.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ';' | ':' | '"')) {
+        let word = word.trim_matches(|c: char| matches!(c, '.' | ',' | '-'));
+        let digits: String = word.chars().filter(|c| *c != ',').collect();
+        let digits = digits.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+        let n = if let Ok(n) = digits.parse::<u64>() {
+            let year_like = (1900..=2100).contains(&n) && !(1900..=2100).contains(&quantity);
+            if year_like { None } else { Some(n) }
+        } else {
+            WORDS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n)
+        };
+        if let Some(n) = n.filter(|n| *n > 0 && *n <= quantity.saturating_mul(10)) {
+            best = Some(best.map_or(n, |b| b.max(n)));
+        }
+    }
+    best
+}
+
+/// A day `n` days after `d` (for tests and callers counting windows).
+pub fn days_after(d: Date, n: i64) -> Date {
+    d.checked_add(n.days()).unwrap_or(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parties_act_through_their_organs_and_specific_codes_win() {
+        let codes = ["YEMGOV", "YEMREB", "SAU"];
+        assert!(acts_as("YEMMIL", "YEMGOV", &codes));
+        assert!(acts_as("YEMGOV", "YEMGOV", &codes));
+        assert!(!acts_as("YEMREB", "YEMGOV", &codes));
+        assert!(acts_as("YEMREBMIL", "YEMREB", &codes));
+        assert!(acts_as("SAUMIL", "SAU", &codes));
+        assert!(!acts_as("YEMCVL", "YEMGOV", &codes));
+        assert!(acts_as("UKRREB", "UKRREB", &["UKR", "UKRREB"]));
+        assert!(!acts_as("UKRREB", "UKR", &["UKR", "UKRREB"]));
+    }
+
+    #[test]
+    fn counts_come_from_digits_and_ordinals_but_not_years() {
+        assert_eq!(largest_count("The fourth fuel ship docked at Hodeidah.", 18), Some(4));
+        assert_eq!(largest_count("In 2022, 12 ships docked.", 18), Some(12));
+        assert_eq!(largest_count("1,960 peacekeepers arrived by November 14th.", 1960), Some(1960));
+        assert_eq!(largest_count("Ships docked.", 18), None);
+    }
+
+    #[test]
+    fn place_names_match_across_spellings_of_case_and_accents() {
+        assert_eq!(fold("Ağdam’s  district"), "agdams district");
+        assert!(contains_stem("ceasefire violations", "violat"));
+        assert!(!contains_stem("nonviolent", "violat"));
+    }
+}

@@ -1,0 +1,119 @@
+//! What the compliance engine reads: one coded event with the report it
+//! came from.
+//!
+//! Built once when a document is stored, so recomputing every verdict
+//! never re-reads documents: an observation carries the event's codes,
+//! actors, modality, date and place, the outlet and date of the report, and
+//! who else the sentence names (a claimant: `Armenia said Azerbaijani forces
+//! shelled …` is Armenia's claim, not a neutral account).
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+use truce_core::{Document, Event, MentionKind};
+
+/// One coded event as evidence.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Observation {
+    /// The event's id.
+    pub event: String,
+    /// The report (document id).
+    pub doc: String,
+    /// Its title or input name, for people.
+    pub report: String,
+    /// The report's outlet, when known.
+    pub outlet: Option<String>,
+    /// The day the report was published (`YYYY-MM-DD`), when known.
+    pub reported: Option<String>,
+    /// When the event happened (TIMEX3 date value) and its precision.
+    pub date: Option<String>,
+    /// `day`, `month`, …
+    pub date_precision: Option<String>,
+    /// UTC instant, when the report gave a clock time.
+    pub time: Option<String>,
+    /// CAMEO code.
+    pub cameo: String,
+    /// PLOVER category.
+    pub plover: Option<String>,
+    /// `asserted`, `planned`, `requested`, `alleged`, `denied`,
+    /// `hypothetical`.
+    pub modality: String,
+    /// Actor codes of the source.
+    pub source: Vec<String>,
+    /// Actor codes of the target.
+    pub target: Vec<String>,
+    /// Codes of the other actors the sentence names (speakers, accusers).
+    pub claimants: Vec<String>,
+    /// The place's name and the words of the report, when located.
+    pub place: Option<String>,
+    /// The words naming the place.
+    pub place_text: Option<String>,
+    /// The supporting sentence.
+    pub sentence: String,
+}
+
+impl Observation {
+    /// The observations of a document's events.
+    pub fn of_document(doc: &Document) -> Vec<Observation> {
+        doc.events.iter().map(|e| Observation::of_event(doc, e)).collect()
+    }
+
+    fn of_event(doc: &Document, e: &Event) -> Observation {
+        let codes =
+            |list: &[truce_core::EventActor]| list.iter().filter_map(|a| a.code.clone()).collect::<Vec<String>>();
+        let source = codes(&e.source);
+        let target = codes(&e.target);
+        let mut claimants: Vec<String> = Vec::new();
+        for m in doc.mentions.iter().filter(|m| m.sentence == e.sentence) {
+            if !matches!(m.kind, MentionKind::Actor | MentionKind::Organisation | MentionKind::Agent) {
+                continue;
+            }
+            let Some(code) = &m.code else { continue };
+            if !source.contains(code) && !target.contains(code) && !claimants.contains(code) {
+                claimants.push(code.clone());
+            }
+        }
+        let reported = doc.source.date.clone().or_else(|| {
+            doc.source
+                .published
+                .as_deref()
+                .and_then(|p| p.get(..10))
+                .filter(|d| Date::from_str(d).is_ok())
+                .map(str::to_owned)
+        });
+        Observation {
+            event: e.id.clone(),
+            doc: doc.id.to_string(),
+            report: doc.source.title.clone().unwrap_or_else(|| doc.source.input.clone()),
+            outlet: doc.source.outlet.clone(),
+            reported,
+            date: e.date.clone(),
+            date_precision: e.date_precision.clone(),
+            time: e.time.clone(),
+            cameo: e.cameo.clone(),
+            plover: e.plover.clone(),
+            modality: e.modality.clone(),
+            source,
+            target,
+            claimants,
+            place: e.location.as_ref().and_then(|l| l.name.clone()),
+            place_text: e.location.as_ref().map(|l| l.text.clone()),
+            sentence: e.evidence.text.clone(),
+        }
+    }
+
+    /// The day of the event, when known to the day.
+    pub fn day(&self) -> Option<Date> {
+        self.date.as_deref().and_then(|d| d.get(..10)).and_then(|d| Date::from_str(d).ok())
+    }
+
+    /// The day of the report.
+    pub fn reported_day(&self) -> Option<Date> {
+        self.reported.as_deref().and_then(|d| Date::from_str(d).ok())
+    }
+
+    /// The UTC instant, when known.
+    pub fn instant(&self) -> Option<jiff::Timestamp> {
+        self.time.as_deref().and_then(|t| jiff::Timestamp::from_str(t).ok())
+    }
+}
