@@ -412,6 +412,11 @@ impl Context<'_> {
                                     confirmed += 1;
                                     evidence.push(self.cite(o, "breaches", &teller));
                                 }
+                                // A party's own claim about itself is an
+                                // admission only when asserted; an
+                                // "alleged" act told by the actor is a
+                                // misreading, not evidence.
+                                ("alleged", Teller::Party(p)) if p == party => {}
                                 ("asserted" | "alleged", Teller::Party(p)) => {
                                     alleged_by.insert(p.clone());
                                     evidence.push(self.cite(o, "alleges", &teller));
@@ -420,7 +425,10 @@ impl Context<'_> {
                                     alleged_by.insert("unnamed sources".into());
                                     evidence.push(self.cite(o, "alleges", &teller));
                                 }
-                                ("denied", _) => {
+                                // `The Houthis denied firing`: a denial. (`No
+                                // attacks were recorded` denies nothing: it
+                                // is a report of calm.)
+                                ("denied", _) if says_denial(&o.sentence) => {
                                     denied = true;
                                     evidence.push(self.cite(o, "denies", &teller));
                                 }
@@ -510,24 +518,40 @@ impl Context<'_> {
         let a = self.agreement;
         let start = terms.from.or(a.effective_date).or(a.signed);
         let mutual = matches!(provision.kind.as_str(), "negotiation" | "exchange");
+        // Ships, flights and people can be reported arriving with nobody
+        // named as letting them: that still counts for the obligors. Talks
+        // need their participants named.
+        let agentless_counts = provision.kind != "negotiation";
+        // A window bounds the evidence; a deadline does not (late is still
+        // done).
+        let last_day = if terms.deadline.is_some() { None } else { terms.to.or(a.ends) };
         let mut evidence: Vec<Cited> = Vec::new();
         let mut deadline = terms.deadline.or(terms.to);
         let mut moved_by: Option<String> = None;
         let mut complied_days: Vec<(Date, bool)> = Vec::new();
         let mut breaches = 0usize;
-        let mut denials = 0usize;
+        let mut denial_days: Vec<Date> = Vec::new();
         for rule in self.rules.of_kind(&provision.kind) {
             for o in self.known.iter().filter(|o| rule.takes_code(&o.cameo)) {
                 if !self.words_ok(rule, provision, o) || !self.place_ok(rule, provision, o) {
                     continue;
                 }
                 let day = o.day().or(o.reported_day());
-                if start.is_some_and(|s| day.is_some_and(|d| d < s)) && o.modality != "planned" {
+                // Reports of the day it was signed describe the agreement
+                // itself, not its implementation.
+                let too_early = start.is_some_and(|s| day.is_some_and(|d| d < s))
+                    || a.signed.zip(day).is_some_and(|(s, d)| d <= s)
+                    || (terms.from.is_none() && a.effective_date.zip(day).is_some_and(|(e, d)| d <= e));
+                let too_late = last_day.zip(day).is_some_and(|(l, d)| d > l);
+                if (too_early || too_late) && o.modality != "planned" {
                     continue;
                 }
+                // Talks and exchanges have two sides: a party named as the
+                // other side, or named in the sentence (`between delegations
+                // of A and B`), takes part.
                 let by_party = o.source.iter().any(|s| self.acts_as(s, party))
-                    || (mutual && o.target.iter().any(|t| self.acts_as(t, party)));
-                let agentless = self.party_among(&o.source).is_none();
+                    || (mutual && o.target.iter().chain(o.named()).any(|t| self.acts_as(t, party)));
+                let agentless = o.source.is_empty() && agentless_counts;
                 if !(by_party || (agentless && rule.effect == Effect::Complies)) {
                     continue;
                 }
@@ -541,7 +565,9 @@ impl Context<'_> {
                         evidence.push(Cited { independent, ..self.cite(o, "complies", &teller) });
                     }
                     (Effect::Complies, "denied") => {
-                        denials += 1;
+                        if let Some(d) = day {
+                            denial_days.push(d);
+                        }
                         evidence.push(self.cite(o, "denies", &teller));
                     }
                     (Effect::Complies, "planned") => {
@@ -581,6 +607,8 @@ impl Context<'_> {
         let moved = moved_by
             .map(|r| format!(" (deadline moved to {} by “{r}”)", deadline.map(|d| d.to_string()).unwrap_or_default()));
         let moved = moved.unwrap_or_default();
+        // A denial counts against a report of compliance made before it.
+        let denials = first_independent.map_or(0, |d| denial_days.iter().filter(|x| **x >= d).count());
         let (status, since, rationale) = if breaches > 0 {
             (
                 Status::Breached,
@@ -691,6 +719,14 @@ pub fn acts_as(code: &str, party: &str, codes: &[&str]) -> bool {
     }
     // A more specific party claims it (`YEMREB` within `YEM`).
     !codes.iter().any(|other| *other != party && other.len() > party.len() && code.starts_with(other))
+}
+
+/// Whether a sentence has someone deny something.
+fn says_denial(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    ["deni", "deny", "rejected the accusation", "dismissed the accusation", "rejected the claim", "dismissed the claim"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 fn starts_at_midnight(a: &Checked) -> bool {
@@ -843,12 +879,47 @@ fn largest_count(sentence: &str, quantity: u64) -> Option<u64> {
         ("twenty", 20),
         ("twentieth", 20),
     ];
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
     let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ';' | ':' | '"'))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | ',' | '-')))
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut best: Option<u64> = None;
-    for word in lower.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ';' | ':' | '"')) {
-        let word = word.trim_matches(|c: char| matches!(c, '.' | ',' | '-'));
+    for (i, word) in words.iter().copied().enumerate() {
+        // `April 18th`, `18 April`: a day of the month counts nothing.
+        let by_month = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| MONTHS.contains(w));
+        if word.starts_with(|c: char| c.is_ascii_digit()) && (by_month(i.checked_sub(1)) || by_month(Some(i + 1))) {
+            continue;
+        }
+        // `on the 17th`: digits with an ordinal ending are days, not counts.
         let digits: String = word.chars().filter(|c| *c != ',').collect();
-        let digits = digits.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
         let n = if let Ok(n) = digits.parse::<u64>() {
             let year_like = (1900..=2100).contains(&n) && !(1900..=2100).contains(&quantity);
             if year_like { None } else { Some(n) }
@@ -890,6 +961,8 @@ mod tests {
         assert_eq!(largest_count("In 2022, 12 ships docked.", 18), Some(12));
         assert_eq!(largest_count("1,960 peacekeepers arrived by November 14th.", 1960), Some(1960));
         assert_eq!(largest_count("Ships docked.", 18), None);
+        assert_eq!(largest_count("Aden, April 18th: the sixth tanker arrived on 17 April.", 18), Some(6));
+        assert_eq!(largest_count("The sixth tanker arrived on the 17th.", 18), Some(6));
     }
 
     #[test]

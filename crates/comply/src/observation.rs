@@ -42,14 +42,56 @@ pub struct Observation {
     pub source: Vec<String>,
     /// Actor codes of the target.
     pub target: Vec<String>,
-    /// Codes of the other actors the sentence names (speakers, accusers).
+    /// Codes of the actors the sentence gives as speaking (`X said`,
+    /// `according to X`, `X accused`), besides the source and target.
     pub claimants: Vec<String>,
+    /// Codes of the other actors the sentence names (participants:
+    /// `talks between delegations of A and B`).
+    #[serde(default)]
+    pub others: Vec<String>,
     /// The place's name and the words of the report, when located.
     pub place: Option<String>,
     /// The words naming the place.
     pub place_text: Option<String>,
     /// The supporting sentence.
     pub sentence: String,
+}
+
+/// Whether the mention at `start..end` speaks: a speech verb follows it
+/// within two words (`the army said`, `Baku's defence ministry
+/// claimed`), or `according to` comes before it.
+fn speaks(text: &str, start: usize, end: usize) -> bool {
+    const SPEECH: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "stated",
+        "claimed",
+        "claims",
+        "reported",
+        "reports",
+        "accused",
+        "accuses",
+        "alleged",
+        "alleges",
+        "denied",
+        "denies",
+        "added",
+        "announced",
+        "insisted",
+        "charged",
+        "blamed",
+        "blames",
+    ];
+    let after = text.get(end..).unwrap_or("");
+    let speaks_after = after
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| SPEECH.contains(&w.to_lowercase().as_str()));
+    let before = text.get(..start).unwrap_or("").trim_end().to_lowercase();
+    speaks_after || before.ends_with("according to") || before.ends_with("according to the")
 }
 
 impl Observation {
@@ -64,13 +106,18 @@ impl Observation {
         let source = codes(&e.source);
         let target = codes(&e.target);
         let mut claimants: Vec<String> = Vec::new();
+        let mut others: Vec<String> = Vec::new();
         for m in doc.mentions.iter().filter(|m| m.sentence == e.sentence) {
             if !matches!(m.kind, MentionKind::Actor | MentionKind::Organisation | MentionKind::Agent) {
                 continue;
             }
             let Some(code) = &m.code else { continue };
-            if !source.contains(code) && !target.contains(code) && !claimants.contains(code) {
-                claimants.push(code.clone());
+            if source.contains(code) || target.contains(code) {
+                continue;
+            }
+            let list = if speaks(&doc.text, m.span.start(), m.span.end()) { &mut claimants } else { &mut others };
+            if !list.contains(code) {
+                list.push(code.clone());
             }
         }
         let reported = doc.source.date.clone().or_else(|| {
@@ -96,10 +143,16 @@ impl Observation {
             source,
             target,
             claimants,
+            others,
             place: e.location.as_ref().and_then(|l| l.name.clone()),
             place_text: e.location.as_ref().map(|l| l.text.clone()),
             sentence: e.evidence.text.clone(),
         }
+    }
+
+    /// Every actor the sentence names besides source and target.
+    pub fn named(&self) -> impl Iterator<Item = &String> {
+        self.claimants.iter().chain(&self.others)
     }
 
     /// The day of the event, when known to the day.

@@ -89,6 +89,7 @@ fn obs(
         source: codes(source),
         target: codes(target),
         claimants: codes(claimants),
+        others: Vec::new(),
         place: None,
         place_text: None,
         sentence: sentence.into(),

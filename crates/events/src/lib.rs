@@ -237,6 +237,83 @@ fn matches_after<'a>(lower: &[String], head: usize, pattern: &'a Pattern, taken:
     Some(Match { head, used, pattern })
 }
 
+/// Whether `no` negates the phrase of the head: `No attacks were
+/// recorded`, `no immediate reports of fighting` (the `no` before the head
+/// in its noun phrase), `carried out no air strikes` (between the head and
+/// its last required word).
+fn negated_by_no(lower: &[String], head: usize, last: usize) -> bool {
+    let ends_phrase = |w: &str| {
+        matches!(
+            w,
+            "." | ";"
+                | ","
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "said"
+                | "says"
+                | "that"
+                | "which"
+                | "who"
+                | "been"
+                | "be"
+                | "but"
+        )
+    };
+    let before =
+        (head.saturating_sub(6)..head).rev().take_while(|&k| !ends_phrase(&lower[k])).any(|k| lower[k] == "no");
+    before || lower[head + 1..=last.max(head)].iter().any(|w| w == "no")
+}
+
+/// Whether force at `head` is said to have lessened or stopped: `a sharp
+/// fall in fighting`, `a lull in the shelling`, `fighting has subsided` —
+/// a report of calm, not of an attack.
+fn abated(lower: &[String], head: usize) -> bool {
+    const LESS: &[&str] = &[
+        "fall",
+        "drop",
+        "decline",
+        "lull",
+        "halt",
+        "end",
+        "reduction",
+        "decrease",
+        "pause",
+        "cessation",
+        "absence",
+        "stop",
+        "respite",
+        "easing",
+        "de-escalation",
+    ];
+    const SUBSIDE: &[&str] = &[
+        "subsided",
+        "eased",
+        "ebbed",
+        "stopped",
+        "ceased",
+        "halted",
+        "abated",
+        "declined",
+        "dropped",
+        "fell",
+        "calmed",
+        "died",
+        "waned",
+        "diminished",
+        "lessened",
+    ];
+    let before = lower[head.saturating_sub(4)..head].iter().map(String::as_str).collect::<Vec<_>>();
+    let less_before = before.windows(2).any(|w| LESS.contains(&w[0]) && matches!(w[1], "in" | "to" | "of" | "the"))
+        || before.windows(3).any(|w| LESS.contains(&w[0]) && matches!(w[1], "in" | "to" | "of") && w[2] == "the");
+    let subsides_after = lower[head + 1..].iter().take(4).any(|w| SUBSIDE.contains(&w.as_str()));
+    less_before || subsides_after
+}
+
 /// The modality of an event whose head is at `head`.
 fn modality(lower: &[String], head: usize, code: &str) -> &'static str {
     let before: Vec<&str> = lower[head.saturating_sub(6)..head].iter().map(String::as_str).collect();
@@ -461,11 +538,23 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                         .any(|w| matches!(w.as_str(), "was" | "were" | "been" | "is" | "are"))
             }) {
                 Some(by) => actors.iter().find(|a| a.span.start() > start_of(by)).copied(),
-                None => actors
-                    .iter()
-                    .find(|a| a.span.start() >= clause_from && a.span.end() <= head_at)
-                    .or_else(|| actors.iter().rev().find(|a| a.span.end() <= head_at))
-                    .copied(),
+                // A reported clause (`the government said the attack
+                // showed …`) does not take the speaker as its subject.
+                None => {
+                    let reported = clause_start > 0
+                        && matches!(lower[clause_start - 1].as_str(), "said" | "says" | "stated" | "added" | "that");
+                    actors
+                        .iter()
+                        .find(|a| a.span.start() >= clause_from && a.span.end() <= head_at)
+                        .or_else(|| {
+                            if reported && m.pattern.noun {
+                                None
+                            } else {
+                                actors.iter().rev().find(|a| a.span.end() <= head_at)
+                            }
+                        })
+                        .copied()
+                }
             };
             let mut source = source_mention.map(|s| expand(s, &actors)).unwrap_or_default();
             // An object of an earlier verb of the same clause is no subject.
@@ -642,7 +731,36 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // A gerund opening its clause (`Fighting around Marib had
             // intensified`) names a happening, not an act of the last actor.
             let gerund_subject = lower[m.head].ends_with("ing") && m.head <= clause_start;
-            if source.is_empty() && !m.pattern.noun && !gerund_subject {
+            // Only a clause that truly has no subject continues: the words
+            // before the verb are auxiliaries and adverbs, or `and`. (`The
+            // sixth tanker … docked` has a subject, though not an actor.)
+            let no_subject = (clause_start..m.head).all(|k| {
+                matches!(
+                    lower[k].as_str(),
+                    "and"
+                        | ","
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "will"
+                        | "would"
+                        | "shall"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "not"
+                        | "to"
+                        | "again"
+                        | "subsequently"
+                        | "reportedly"
+                        | "but"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                )
+            });
+            if source.is_empty() && !m.pattern.noun && !gerund_subject && no_subject {
                 source =
                     events.last().filter(|e| e.sentence + 1 >= index).map(|e| e.source.clone()).unwrap_or_default();
             }
@@ -710,6 +828,25 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // `the fight against poverty`, `the war on drugs`: a
             // noun of force aimed at no actor is a figure of speech.
             let force = matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"));
+            if force && abated(&lower, m.head) {
+                continue;
+            }
+            // `the army accused the Houthis of attacking its positions`:
+            // the attack, if any, is the accused's act, aimed at the
+            // accuser.
+            if let Some(acc) = (clause_start..m.head)
+                .rev()
+                .find(|&k| ["accus", "blam", "charg"].iter().any(|a| lower[k].starts_with(a)))
+                && let Some(of) = (acc + 1..m.head).find(|&k| matches!(lower[k].as_str(), "of" | "for"))
+                && m.head <= of + 4
+                && let Some(accused) =
+                    actors.iter().find(|a| a.span.start() > start_of(acc) && a.span.end() <= start_of(of))
+            {
+                let accuser = std::mem::replace(&mut source, expand(accused, &actors));
+                if target.is_empty() || target.iter().any(|t| source.iter().any(|s| s.code == t.code)) {
+                    target = accuser;
+                }
+            }
             if m.pattern.noun
                 && force
                 && target.is_empty()
@@ -809,6 +946,29 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     precision: if p.reason.contains("state") { "country".into() } else { "region".into() },
                 });
             let mut modality = modality(&lower, m.head, &code).to_owned();
+            if negated_by_no(&lower, m.head, last_word) {
+                modality = "denied".into();
+            }
+            // `will halt attacks, allow ships in and reopen the airport`: a
+            // verb in the base form coordinated with a promise or a demand
+            // shares its modality.
+            if modality == "asserted" && !m.pattern.noun {
+                let word = lower[m.head].as_str();
+                let base = !(word.ends_with("ed") || word.ends_with("ing") || word.ends_with('s'));
+                // (`allow ships to enter the port`: what is allowed shares
+                // the allowing's modality too.)
+                let coordinated = m.head > 0 && matches!(lower[m.head - 1].as_str(), "," | "and" | "or" | "to");
+                let earlier = events.iter().rev().find(|e| e.sentence == index);
+                let clause_modal =
+                    lower[clause_start..m.head].iter().any(|w| matches!(w.as_str(), "will" | "shall" | "would"));
+                if base && coordinated {
+                    if let Some(e) = earlier.filter(|e| matches!(e.modality.as_str(), "planned" | "requested")) {
+                        modality = e.modality.clone();
+                    } else if clause_modal {
+                        modality = "planned".into();
+                    }
+                }
+            }
             // `the ceasefire will take effect`: a noun's tense is in the
             // words that follow it.
             if m.pattern.noun

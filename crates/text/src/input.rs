@@ -173,8 +173,9 @@ fn read_path(path: &Path, options: &Options, each: &mut dyn FnMut(Result<Documen
     each(crate::intake_bytes(RawDocument { name, bytes, format: Some(format), ..Default::default() }, options));
 }
 
-/// Reads JSON Lines a line at a time, so files of any size stream.
-fn read_jsonl(
+/// Reads JSON Lines a line at a time, so files of any size stream; each
+/// document or error is named `NAME:LINE`.
+pub fn read_jsonl(
     mut reader: impl BufRead,
     name: &str,
     options: &Options,

@@ -40,7 +40,7 @@ mod input;
 mod structure;
 
 pub use data::DataError;
-pub use input::{RawDocument, read_paths};
+pub use input::{RawDocument, read_jsonl, read_paths};
 pub use structure::structure;
 
 use foldhash::HashMap;

@@ -36,12 +36,131 @@ pub enum Command {
     Code(CodeArgs),
     /// List the documents in the record.
     Docs(DocsArgs),
+    /// Agreements: add (validate and store), list, show, or draft one from
+    /// its text.
+    #[command(subcommand)]
+    Agreement(AgreementCommand),
+    /// The board of an agreement (or of all): for every provision and
+    /// party, where it stands and the evidence, as of a day.
+    Status(StatusArgs),
     /// Measure truce's speed.
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Score truce against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
+}
+
+/// `truce agreement …`.
+#[derive(Debug, Subcommand)]
+pub enum AgreementCommand {
+    /// Check agreement files (TOML, see docs/agreements.md) and store them;
+    /// an agreement with the same id is replaced. Errors name the field and
+    /// the line.
+    Add(AgreementAddArgs),
+    /// List the stored agreements.
+    List(AgreementListArgs),
+    /// Show a stored agreement: parties, times, provisions.
+    Show(AgreementShowArgs),
+    /// Draft an agreement file from an agreement's own text (numbered
+    /// points, "shall", deadlines, the effective time) for a person to
+    /// review; prints TOML.
+    Draft(AgreementDraftArgs),
+}
+
+/// Settings of the compliance engine.
+#[derive(Debug, Args)]
+pub struct ComplyArgs {
+    /// Outlets' reliability grades, syndication and party ties (TOML, see
+    /// docs/agreements.md) [default: $TRUCE_OUTLETS if set].
+    #[arg(long, value_name = "FILE")]
+    pub outlets: Option<PathBuf>,
+    /// Extra evidence rules, in the format of data/comply/rules.tsv
+    /// (repeatable).
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+}
+
+/// `truce agreement add`.
+#[derive(Debug, Args)]
+pub struct AgreementAddArgs {
+    /// Agreement files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Extra actor dictionaries whose codes parties may use (repeatable).
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dictionaries: Vec<PathBuf>,
+    #[command(flatten)]
+    pub comply: ComplyArgs,
+}
+
+/// `truce agreement list`.
+#[derive(Debug, Args)]
+pub struct AgreementListArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// One JSON object a line instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `truce agreement show`.
+#[derive(Debug, Args)]
+pub struct AgreementShowArgs {
+    /// The agreement's id.
+    pub id: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Print the agreement as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `truce agreement draft`.
+#[derive(Debug, Args)]
+pub struct AgreementDraftArgs {
+    /// The agreement's text (plain text; `-` for standard input).
+    #[arg(value_name = "FILE|-")]
+    pub path: PathBuf,
+    /// The day it was signed (YYYY-MM-DD), when the text does not say;
+    /// relative dates are anchored on it.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<String>,
+}
+
+/// Output forms of `truce status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFormat {
+    /// A table for people (coloured on a terminal).
+    Table,
+    /// One JSON object per agreement, a line each.
+    Json,
+}
+
+/// `truce status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The agreement's id (default: every stored agreement).
+    pub agreement: Option<String>,
+    /// The day the board stands on, from the reports published by then
+    /// (default: today).
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<String>,
+    /// Output form.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
+    /// List the evidence under each verdict.
+    #[arg(long)]
+    pub evidence: bool,
+    /// Show how each verdict changed over time instead of one day's board.
+    #[arg(long)]
+    pub history: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(flatten)]
+    pub comply: ComplyArgs,
 }
 
 /// `truce eval …`.
@@ -145,9 +264,21 @@ pub struct InputArgs {
 /// `truce demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Print the full annotated document as JSON instead of a summary.
+    /// Show how truce reads one report of the demo (repairs, layout,
+    /// mentions, times, places, events) instead of the board.
+    #[arg(long)]
+    pub report: bool,
+    /// With --report: print the annotated report as JSON; else the board
+    /// as JSON.
     #[arg(long)]
     pub json: bool,
+    /// The day the demo board stands on (default: the day after the last
+    /// report).
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<String>,
+    /// List the evidence under each verdict.
+    #[arg(long)]
+    pub evidence: bool,
 }
 
 /// `truce annotate`.
@@ -208,6 +339,19 @@ pub struct IngestArgs {
     pub db: DbArgs,
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub comply: ComplyArgs,
+    /// Where alerts go when a verdict turns breached, overdue or contested:
+    /// a file JSON lines are appended to, or `-` for standard output.
+    #[arg(long, value_name = "FILE|-")]
+    pub alerts: Option<PathBuf>,
+    /// Also POST each alert as JSON to this URL (http://HOST[:PORT]/PATH).
+    #[arg(long, value_name = "URL")]
+    pub webhook: Option<String>,
+    /// The day verdicts are recomputed for after ingesting (default:
+    /// today; set it when replaying an old feed).
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<String>,
 }
 
 /// `truce docs`.

@@ -35,14 +35,42 @@ Gen. Ivanov said the U.S. and the U.N. had been informed. Prisoners will be exch
 
 #[test]
 fn demo_runs_the_built_in_example() {
-    let (code, out, err) = run(truce().arg("demo"));
+    let (code, out, err) = run(truce().args(["demo", "--report"]));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("caption"), "{out}");
     assert!(out.contains("dateline: place Sanaa"), "{out}");
-    let (code, out, _) = run(truce().args(["demo", "--json"]));
+    let (code, out, _) = run(truce().args(["demo", "--report", "--json"]));
     assert_eq!(code, 0);
     let doc = json(&out);
     assert!(doc["text"].as_str().unwrap().starts_with('▲'));
+}
+
+#[test]
+fn demo_prints_the_boards_of_the_demo_agreements() {
+    let (code, out, err) = run(truce().args(["demo", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let boards: Vec<serde_json::Value> = out.lines().map(json).collect();
+    assert_eq!(boards.len(), 3, "{out}");
+    let first = &boards[0];
+    assert_eq!(first["agreement"], "yemen-truce-2022");
+    let status = |provision: &str, party: &str| {
+        first["verdicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["provision"] == provision && v["party"] == party)
+            .map(|v| v["status"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    // The coalition's air strikes stopped; the flights began, late but
+    // within the truce; fuel ships came, but not all eighteen.
+    assert_eq!(status("1", "SAU"), "complied");
+    assert_eq!(status("3", "SAU"), "complied");
+    assert_eq!(status("2", "SAU"), "partly-complied");
+    // The July shelling of Taiz, confirmed by the monitors, breaches the
+    // renewed truce.
+    let renewal = &boards[1]["verdicts"].as_array().unwrap();
+    assert!(renewal.iter().any(|v| v["party"] == "YEMREB" && v["status"] == "breached"), "{out}");
 }
 
 #[test]
@@ -292,4 +320,87 @@ fn tsv_events_carry_their_place_on_the_map() {
     assert_eq!(field("location_precision"), "point");
     assert!(field("lat").parse::<f64>().is_ok_and(|lat| (40.0..42.0).contains(&lat)));
     assert!(!field("geonameid").is_empty());
+}
+
+/// An invented ceasefire around an invented lake, and reports of it.
+const LAKE_TRUCE: &str = r#"
+id = "lake-truce"
+title = "Ceasefire around the lake"
+signed = "2023-03-01"
+effective = "2023-03-02T00:00"
+zone = "Europe/Kyiv"
+
+[[party]]
+code = "UKR"
+name = "Ukraine"
+
+[[party]]
+code = "RUS"
+name = "Russia"
+
+[[provision]]
+id = "1"
+kind = "ceasefire"
+obligors = ["UKR", "RUS"]
+
+[[provision]]
+id = "2"
+kind = "release"
+obligors = ["RUS"]
+object = { group = "detainees" }
+deadline = "2023-03-10"
+"#;
+
+const LAKE_REPORTS: &str = r#"{"id": "l1", "outlet": "Lake Wire", "published": "2023-03-03", "text": "KYIV, March 3 (Lake Wire) - The ceasefire around the lake held on its first day, monitors said."}
+{"id": "l2", "outlet": "Lake Wire", "published": "2023-03-05", "text": "KYIV, March 5 (Lake Wire) - Russian forces shelled Ukrainian positions near the lake on Saturday, the monitoring mission said. Nobody was hurt."}
+"#;
+
+#[test]
+fn agreements_are_checked_stored_and_judged_with_alerts() {
+    let dir = scratch("agreements");
+    let db = dir.join("record.db");
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, LAKE_TRUCE.replace(r#"obligors = ["RUS"]"#, r#"obligors = ["BLR"]"#)).unwrap();
+    let (code, _, err) = run(truce().args(["agreement", "add"]).arg(&bad).arg("--db").arg(&db));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("bad.toml:24: provision 2 obligors: `BLR` is not among"), "{err}");
+
+    let good = dir.join("lake.toml");
+    std::fs::write(&good, LAKE_TRUCE).unwrap();
+    let (code, _, err) = run(truce().args(["agreement", "add"]).arg(&good).arg("--db").arg(&db));
+    assert_eq!(code, 0, "{err}");
+    let (_, out, _) = run(truce().args(["agreement", "list", "--json"]).arg("--db").arg(&db));
+    assert_eq!(json(out.lines().next().unwrap())["effective"], "2023-03-01T22:00:00Z");
+
+    let reports = dir.join("reports.jsonl");
+    std::fs::write(&reports, LAKE_REPORTS).unwrap();
+    let alerts = dir.join("alerts.jsonl");
+    let (code, _, err) = run(truce()
+        .arg("ingest")
+        .arg(&reports)
+        .arg("--db")
+        .arg(&db)
+        .args(["--as-of", "2023-03-12", "--alerts"])
+        .arg(&alerts));
+    assert_eq!(code, 0, "{err}");
+    let alerts = std::fs::read_to_string(&alerts).unwrap();
+    let raised: Vec<(String, String)> = alerts
+        .lines()
+        .map(json)
+        .map(|a| (a["party"].as_str().unwrap().to_owned(), a["to"].as_str().unwrap().to_owned()))
+        .collect();
+    assert!(raised.contains(&("RUS".into(), "breached".into())), "{alerts}");
+    assert!(raised.contains(&("RUS".into(), "overdue".into())), "{alerts}");
+
+    // As it stood before the shelling was reported, and before the deadline.
+    let (code, out, err) =
+        run(truce().args(["status", "lake-truce", "--format", "json", "--as-of", "2023-03-04"]).arg("--db").arg(&db));
+    assert_eq!(code, 0, "{err}");
+    let board = json(&out);
+    let statuses: Vec<&str> =
+        board["verdicts"].as_array().unwrap().iter().map(|v| v["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["complied", "complied", "pending"], "{out}");
+    let (code, _, err) = run(truce().args(["status", "no-such-truce"]).arg("--db").arg(&db));
+    assert_eq!(code, 2);
+    assert!(err.contains("no agreement `no-such-truce`"), "{err}");
 }

@@ -1,10 +1,26 @@
-//! `truce demo`: the built-in example report, taken in and shown.
+//! `truce demo`: the built-in demo corpus run through the whole pipeline
+//! into a fresh record, and the boards of its agreements; with `--report`,
+//! how truce reads one damaged report.
 
+use super::compliance;
 use crate::Outcome;
 use crate::cli::DemoArgs;
 use crate::output;
 use std::io::Write;
+use truce_comply::Outlets;
 use truce_core::{BlockKind, Source};
+
+/// The demo corpus (see `examples/demo/README.md`): reports of the 2022
+/// Yemen truce written for truce, in several styles and states of damage.
+const REPORTS: &str = include_str!("../../../../examples/demo/reports.jsonl");
+/// The agreements the reports are checked against.
+const AGREEMENTS: &[(&str, &str)] = &[
+    ("examples/demo/agreement.toml", include_str!("../../../../examples/demo/agreement.toml")),
+    ("examples/demo/renewal-2022-06.toml", include_str!("../../../../examples/demo/renewal-2022-06.toml")),
+    ("examples/demo/renewal-2022-08.toml", include_str!("../../../../examples/demo/renewal-2022-08.toml")),
+];
+/// The outlets' grades.
+const OUTLETS: &str = include_str!("../../../../examples/demo/outlets.toml");
 
 /// A report written for truce in the style of machine-translated wire copy,
 /// with the damage such copy arrives with (see `examples/`).
@@ -13,6 +29,103 @@ pub const EXAMPLE: &str = include_str!("../../../../examples/truce-report.txt");
 pub const EXAMPLE_DATE: &str = "2022-04-03";
 
 pub fn run(args: &DemoArgs) -> anyhow::Result<Outcome> {
+    if args.report { report(args) } else { boards(args) }
+}
+
+/// The main job on the demo corpus: intake, entities, time, events,
+/// places, the store, and the compliance boards.
+fn boards(args: &DemoArgs) -> anyhow::Result<Outcome> {
+    let path = std::env::temp_dir().join("truce-demo.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.clone().into_os_string();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+    let store = truce_store::Store::open(&path)?;
+    let pipeline = crate::pipeline::Pipeline::new(&[])?;
+    let mut failed = 0usize;
+    let (mut documents, mut events, mut last_day) = (0usize, 0usize, None::<String>);
+    store.begin()?;
+    let mut store_error = None;
+    truce_text::read_jsonl(
+        std::io::Cursor::new(REPORTS.as_bytes()),
+        "examples/demo/reports.jsonl",
+        &truce_text::Options::default(),
+        &mut |result| match result {
+            Ok(mut doc) => {
+                pipeline.run(&mut doc);
+                documents += 1;
+                events += doc.events.len();
+                if doc.source.date > last_day {
+                    last_day = doc.source.date.clone();
+                }
+                let stored =
+                    store.put(&doc).and_then(|_| store.put_observations(&doc.id, &compliance::observation_rows(&doc)));
+                if let Err(e) = stored {
+                    store_error.get_or_insert(e);
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                output::report_failure(&e);
+            }
+        },
+    );
+    store.commit()?;
+    if let Some(e) = store_error {
+        return Err(e.into());
+    }
+    let known = compliance::known_code(truce_lexicon::Lexicon::default_lexicon());
+    let mut agreements = Vec::new();
+    for (name, text) in AGREEMENTS {
+        let a = truce_comply::agreement::parse(name, text, &known)?;
+        store.put_agreement(&a.agreement.id, &a.agreement.title, name, text)?;
+        agreements.push(a);
+    }
+    let engine = compliance::Engine {
+        outlets: Outlets::parse("examples/demo/outlets.toml", OUTLETS).map_err(anyhow::Error::msg)?,
+        rules: truce_comply::Rules::load(),
+    };
+    let last = compliance::date_arg(last_day.as_deref())?.and_then(|d| d.tomorrow().ok());
+    let as_of = compliance::date_arg(args.as_of.as_deref())?.or(last).unwrap_or_else(compliance::today);
+    let observations = compliance::observations(&store)?;
+    let boards: Vec<truce_comply::Board> = agreements
+        .iter()
+        .map(|a| truce_comply::board(a, &observations, &engine.outlets, &engine.rules, as_of))
+        .collect();
+    compliance::record(&store, &boards)?;
+    if args.json {
+        let mut out = std::io::stdout().lock();
+        for b in &boards {
+            writeln!(out, "{}", serde_json::to_string(b)?)?;
+        }
+        return Ok(Outcome::Success);
+    }
+    let mut out = anstream::stdout().lock();
+    writeln!(
+        out,
+        "truce demo: {documents} reports of the 2022 Yemen truce (wire copy, statements, monitors' notes, machine\n\
+         translation with mojibake; written for truce, see examples/demo/README.md) → {events} coded events →\n\
+         {} agreements checked, as of {as_of}. The record is {}.\n",
+        agreements.len(),
+        path.display()
+    )?;
+    for (b, a) in boards.iter().zip(&agreements) {
+        super::status::print_board(&mut out, b, a, args.evidence)?;
+    }
+    writeln!(
+        out,
+        "Next: `truce demo --evidence` lists the sentences behind each verdict; `truce status --db {} \\\n\
+         --outlets examples/demo/outlets.toml --as-of 2022-05-01` shows the board as it stood that day;\n\
+         `truce demo --report` shows how one damaged report is read.",
+        path.display()
+    )?;
+    out.flush()?;
+    Ok(if failed == 0 { Outcome::Success } else { Outcome::SomeFailed })
+}
+
+/// One damaged report, every layer shown.
+fn report(args: &DemoArgs) -> anyhow::Result<Outcome> {
     let source = Source { input: "examples/truce-report.txt".into(), ..Default::default() };
     let options = truce_text::Options { date: Some(EXAMPLE_DATE.into()), ..Default::default() };
     let mut doc = truce_text::annotate(EXAMPLE.to_owned(), source, &options)?;

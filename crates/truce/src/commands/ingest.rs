@@ -42,7 +42,13 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
                 pipeline.run(&mut doc);
                 tally.bytes += doc.original.len();
                 tally.sentences += doc.sentences.len();
-                match store.put(&doc) {
+                let stored = store.put(&doc).and_then(|s| {
+                    if s == Stored::New {
+                        store.put_observations(&doc.id, &super::compliance::observation_rows(&doc))?;
+                    }
+                    Ok(s)
+                });
+                match stored {
                     Ok(Stored::New) => tally.new += 1,
                     Ok(Stored::AlreadyPresent) => tally.present += 1,
                     Err(e) => {
@@ -71,6 +77,22 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
         return Err(e);
     }
     let secs = started.elapsed().as_secs_f64();
+    // New reports can change verdicts: recompute the boards, keep the
+    // changes, and raise the alerts.
+    let engine = super::compliance::Engine::load(&args.comply)?;
+    let as_of = super::compliance::date_arg(args.as_of.as_deref())?.unwrap_or_else(super::compliance::today);
+    let started_comply = Instant::now();
+    let (boards, alerts) = super::compliance::refresh(&store, &engine, as_of)?;
+    super::compliance::deliver(&alerts, args.alerts.as_deref(), args.webhook.as_deref())?;
+    if !boards.is_empty() {
+        let verdicts: usize = boards.iter().map(|b| b.verdicts.len()).sum();
+        eprintln!(
+            "recomputed {verdicts} verdicts of {} agreement(s) as of {as_of} in {:.2} s; {} alert(s)",
+            boards.len(),
+            started_comply.elapsed().as_secs_f64(),
+            alerts.len()
+        );
+    }
     eprintln!(
         "ingested {} documents ({} new, {} already stored), {} failed; {:.1} MB, {} sentences in {:.2} s ({:.1} MB/s) into {}",
         tally.new + tally.present,

@@ -1,15 +1,18 @@
 //! One module per subcommand.
 
+mod agreement;
 mod annotate;
 mod bench;
 mod code;
+mod compliance;
 mod demo;
 mod docs;
 mod eval;
 mod ingest;
+mod status;
 
 use crate::Outcome;
-use crate::cli::{BenchCommand, Command, DbArgs, EvalCommand, InputArgs};
+use crate::cli::{AgreementCommand, BenchCommand, Command, DbArgs, EvalCommand, InputArgs};
 use std::path::PathBuf;
 
 /// Runs a subcommand.
@@ -20,6 +23,11 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Code(args) => code::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Docs(args) => docs::run(&args),
+        Command::Agreement(AgreementCommand::Add(args)) => agreement::add(&args),
+        Command::Agreement(AgreementCommand::List(args)) => agreement::list(&args),
+        Command::Agreement(AgreementCommand::Show(args)) => agreement::show(&args),
+        Command::Agreement(AgreementCommand::Draft(args)) => agreement::draft(&args),
+        Command::Status(args) => status::run(&args),
         Command::Bench(BenchCommand::Intake(args)) => bench::intake(&args),
         Command::Bench(BenchCommand::Generate(args)) => bench::generate(&args),
         Command::Bench(BenchCommand::Entities(args)) => bench::entities(&args),

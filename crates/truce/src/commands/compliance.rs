@@ -1,0 +1,271 @@
+//! What the compliance commands share: the engine's settings, the stored
+//! agreements and observations, recording verdicts and sending alerts.
+
+use crate::cli::ComplyArgs;
+use anyhow::Context;
+use jiff::civil::Date;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use truce_comply::{Board, Checked, Observation, Outlets, Rules, Status};
+use truce_core::Document;
+use truce_lexicon::Lexicon;
+use truce_store::{ObservationRow, Store, VerdictRow};
+
+/// The engine's settings: outlet grades and evidence rules.
+pub struct Engine {
+    pub outlets: Outlets,
+    pub rules: Rules,
+}
+
+impl Engine {
+    /// From `--outlets` (else `$TRUCE_OUTLETS`) and `--rules`.
+    pub fn load(args: &ComplyArgs) -> anyhow::Result<Engine> {
+        let path = args
+            .outlets
+            .clone()
+            .or_else(|| std::env::var_os("TRUCE_OUTLETS").filter(|p| !p.is_empty()).map(PathBuf::from));
+        let outlets = match path {
+            Some(p) => {
+                let text =
+                    std::fs::read_to_string(&p).with_context(|| format!("reading the outlets file {}", p.display()))?;
+                Outlets::parse(&p.display().to_string(), &text).map_err(anyhow::Error::msg)?
+            }
+            None => Outlets::default(),
+        };
+        let mut rules = Rules::load();
+        for p in &args.rules {
+            let text = std::fs::read_to_string(p).with_context(|| format!("reading the rules file {}", p.display()))?;
+            rules.add(&p.display().to_string(), &text).map_err(anyhow::Error::msg)?;
+        }
+        Ok(Engine { outlets, rules })
+    }
+}
+
+/// Whether an actor code is one the dictionaries know: its country or
+/// organisation prefix is that of some entry.
+pub fn known_code(lexicon: &Lexicon) -> impl Fn(&str) -> bool + '_ {
+    move |code: &str| {
+        let prefix = code.get(..3).unwrap_or(code);
+        lexicon.entries().iter().any(|e| e.code.get(..3) == Some(prefix))
+    }
+}
+
+/// The observation rows of a coded document.
+pub fn observation_rows(doc: &Document) -> Vec<ObservationRow> {
+    Observation::of_document(doc)
+        .into_iter()
+        .map(|o| ObservationRow {
+            event: o.event.clone(),
+            reported: o.reported.clone(),
+            date: o.date.clone(),
+            cameo: o.cameo.clone(),
+            body: serde_json::to_string(&o).expect("observations serialize"),
+        })
+        .collect()
+}
+
+/// Writes the observations of documents stored by a truce without them.
+pub fn backfill(store: &Store) -> anyhow::Result<()> {
+    let missing = store.unobserved_documents()?;
+    if missing.is_empty() {
+        return Ok(());
+    }
+    store.begin()?;
+    for id in missing {
+        if let Some(doc) = store.get(&id)? {
+            store.put_observations(&id, &observation_rows(&doc))?;
+        }
+    }
+    store.commit()?;
+    Ok(())
+}
+
+/// Every stored observation.
+pub fn observations(store: &Store) -> anyhow::Result<Vec<Observation>> {
+    backfill(store)?;
+    store
+        .observations()?
+        .iter()
+        .map(|body| serde_json::from_str(body).context("a stored observation is unreadable"))
+        .collect()
+}
+
+/// The stored agreements (one, when `only` names it), checked again.
+pub fn agreements(store: &Store, only: Option<&str>) -> anyhow::Result<Vec<Checked>> {
+    let rows = store.agreements()?;
+    if let Some(id) = only
+        && !rows.iter().any(|r| r.id == id)
+    {
+        let known: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        anyhow::bail!(
+            "no agreement `{id}` in the record (stored: {}); add it with `truce agreement add FILE`",
+            if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+        );
+    }
+    let all_known = |_: &str| true;
+    rows.iter()
+        .filter(|r| only.is_none_or(|id| r.id == id))
+        .map(|r| truce_comply::agreement::parse(&r.file, &r.source, &all_known).map_err(anyhow::Error::from))
+        .collect()
+}
+
+/// Today (UTC).
+pub fn today() -> Date {
+    jiff::tz::TimeZone::UTC.to_datetime(jiff::Timestamp::now()).date()
+}
+
+/// A date argument, already checked by the command line.
+pub fn date_arg(s: Option<&str>) -> anyhow::Result<Option<Date>> {
+    s.map(|s| Date::from_str(s).with_context(|| format!("{s} is not a date"))).transpose()
+}
+
+/// A verdict that turned alarming.
+#[derive(Debug, Serialize)]
+pub struct Alert {
+    pub alert: &'static str,
+    pub agreement: String,
+    pub provision: String,
+    pub kind: String,
+    pub party: String,
+    pub from: Option<String>,
+    pub to: Status,
+    pub since: Option<String>,
+    pub as_of: String,
+    pub confidence: f32,
+    pub rationale: String,
+    pub evidence: Vec<String>,
+}
+
+/// Appends each verdict that changed since the last recorded one to the
+/// history, and returns the alerts for those that turned breached, overdue
+/// or contested.
+pub fn record(store: &Store, boards: &[Board]) -> anyhow::Result<Vec<Alert>> {
+    let mut alerts = Vec::new();
+    store.begin()?;
+    for board in boards {
+        let history = store.verdict_history(&board.agreement)?;
+        for v in &board.verdicts {
+            // The last verdict known on that day: replaying an old feed
+            // (`--as-of` in the past) compares with what was known then.
+            let last = history
+                .iter()
+                .rev()
+                .find(|h| h.provision == v.provision && h.party == v.party && h.as_of <= board.as_of);
+            if last.is_some_and(|h| h.status == v.status.as_str()) {
+                continue;
+            }
+            store.record_verdict(&VerdictRow {
+                agreement: board.agreement.clone(),
+                provision: v.provision.clone(),
+                party: v.party.clone(),
+                status: v.status.as_str().to_owned(),
+                as_of: board.as_of.clone(),
+                since: v.since.clone(),
+                confidence: f64::from(v.confidence),
+                rationale: v.rationale.clone(),
+                detail: serde_json::to_string(v)?,
+                decided_at: String::new(),
+            })?;
+            if v.status.alarming() {
+                alerts.push(Alert {
+                    alert: "verdict-changed",
+                    agreement: board.agreement.clone(),
+                    provision: v.provision.clone(),
+                    kind: v.kind.clone(),
+                    party: v.party.clone(),
+                    from: last.map(|h| h.status.clone()),
+                    to: v.status,
+                    since: v.since.clone(),
+                    as_of: board.as_of.clone(),
+                    confidence: v.confidence,
+                    rationale: v.rationale.clone(),
+                    evidence: v.evidence.iter().take(3).map(|c| c.sentence.clone()).collect(),
+                });
+            }
+        }
+    }
+    store.commit()?;
+    Ok(alerts)
+}
+
+/// Recomputes every stored agreement's board as of `as_of`, records the
+/// changes, and returns the alerts.
+pub fn refresh(store: &Store, engine: &Engine, as_of: Date) -> anyhow::Result<(Vec<Board>, Vec<Alert>)> {
+    let agreements = agreements(store, None)?;
+    if agreements.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let observations = observations(store)?;
+    let boards: Vec<Board> = agreements
+        .iter()
+        .map(|a| truce_comply::board(a, &observations, &engine.outlets, &engine.rules, as_of))
+        .collect();
+    let alerts = record(store, &boards)?;
+    Ok((boards, alerts))
+}
+
+/// Sends alerts: JSON lines appended to `sink` (`-` is standard output),
+/// and a POST of each to `webhook`. A webhook that cannot be reached is
+/// reported, not fatal: the verdicts are recorded either way.
+pub fn deliver(alerts: &[Alert], sink: Option<&Path>, webhook: Option<&str>) -> anyhow::Result<()> {
+    if alerts.is_empty() {
+        return Ok(());
+    }
+    if let Some(path) = sink {
+        let lines: String =
+            alerts.iter().map(|a| serde_json::to_string(a).map(|s| s + "\n")).collect::<Result<_, _>>()?;
+        if path.as_os_str() == "-" {
+            std::io::stdout().lock().write_all(lines.as_bytes())?;
+        } else {
+            let mut f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .with_context(|| format!("opening the alerts file {}", path.display()))?;
+            f.write_all(lines.as_bytes())?;
+        }
+    }
+    if let Some(url) = webhook {
+        for a in alerts {
+            if let Err(e) = post_json(url, &serde_json::to_string(a)?) {
+                eprintln!("truce: alert not delivered to {url}: {e:#}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A plain HTTP/1.1 POST. Written here rather than taken from a client
+/// crate because it is one request to a URL the user controls; TLS would
+/// bring a TLS stack into the build, so https URLs are refused with a
+/// clear message (put a local relay in front).
+fn post_json(url: &str, body: &str) -> anyhow::Result<()> {
+    use std::io::Read;
+    use std::net::{TcpStream, ToSocketAddrs};
+    use std::time::Duration;
+    let rest = url.strip_prefix("http://").ok_or_else(|| {
+        anyhow::anyhow!("only http:// webhooks are supported (for https, relay through a local http endpoint)")
+    })?;
+    let (authority, path) = rest.split_once('/').map_or((rest, "/".to_owned()), |(a, p)| (a, format!("/{p}")));
+    let host_port = if authority.contains(':') { authority.to_owned() } else { format!("{authority}:80") };
+    let addr = host_port.to_socket_addrs()?.next().ok_or_else(|| anyhow::anyhow!("cannot resolve {authority}"))?;
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\nUser-Agent: truce/{}\r\n\r\n{body}",
+        body.len(),
+        env!("CARGO_PKG_VERSION")
+    );
+    stream.write_all(request.as_bytes())?;
+    let mut head = [0u8; 64];
+    let n = stream.read(&mut head)?;
+    let status_line = String::from_utf8_lossy(&head[..n]);
+    let code: u16 = status_line.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    if !(200..300).contains(&code) {
+        anyhow::bail!("the webhook answered {:?}", status_line.lines().next().unwrap_or(""));
+    }
+    Ok(())
+}
