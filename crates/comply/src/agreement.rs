@@ -190,6 +190,37 @@ pub struct Checked {
     pub ends: Option<Date>,
     /// Per provision (same order): deadline as a date, and the window.
     pub terms: Vec<Terms>,
+    /// The later agreement that renews or replaces it, when one is known
+    /// (see [`link`]).
+    pub followed_by: Option<String>,
+}
+
+/// Links agreements to the later ones that reaffirm or supersede them: an
+/// agreement's own evidence stops on the day its successor takes effect
+/// (a truce renewed on 2 June is judged on what happened up to then; what
+/// follows is the renewal's).
+pub fn link(agreements: &mut [Checked]) {
+    let successors: Vec<(String, Vec<String>, Option<Date>)> = agreements
+        .iter()
+        .map(|b| {
+            let earlier = b.agreement.reaffirms.iter().chain(&b.agreement.supersedes).cloned().collect();
+            (b.agreement.id.clone(), earlier, b.effective_date.or(b.signed))
+        })
+        .collect();
+    for a in agreements.iter_mut() {
+        let start = a.effective_date.or(a.signed);
+        let next = successors
+            .iter()
+            .filter(|(_, earlier, _)| earlier.contains(&a.agreement.id))
+            .filter_map(|(id, _, day)| day.filter(|d| start.is_none_or(|s| *d > s)).map(|d| (d, id)))
+            .min();
+        if let Some((day, id)) = next
+            && a.ends.is_none_or(|e| day <= e)
+        {
+            a.ends = Some(day);
+            a.followed_by = Some(id.clone());
+        }
+    }
 }
 
 /// The dates of one provision.
@@ -372,7 +403,7 @@ fn check(
         }
         terms.push(t);
     }
-    Ok(Checked { agreement, effective, effective_date, signed, ends, terms })
+    Ok(Checked { agreement, effective, effective_date, signed, ends, terms, followed_by: None })
 }
 
 fn agreement_codes(a: &Agreement) -> String {

@@ -270,6 +270,8 @@ struct Context<'a> {
 enum Teller {
     /// A party of the agreement (its outlet, or its voice in the sentence).
     Party(String),
+    /// A quotation whose speaker is not in the sentence.
+    Quoted,
     /// Nobody with a stake that truce can see.
     Independent,
 }
@@ -306,6 +308,9 @@ impl Context<'_> {
         }
         match self.party_among(&o.claimants).and_then(|c| self.which_party(c)) {
             Some(p) => Teller::Party(p),
+            // `“On October 26 at 08:05 the armed forces of … fired …”`: a
+            // quotation is someone's statement, whoever it is.
+            None if o.sentence.trim_start().starts_with(['“', '"', '«', '„']) => Teller::Quoted,
             None => Teller::Independent,
         }
     }
@@ -313,9 +318,19 @@ impl Context<'_> {
     /// Whether the event happened while the agreement was in force.
     fn in_force(&self, o: &Observation) -> bool {
         let a = self.agreement;
+        // `1988`, `2020-10`: a date coarser than a day is in force only
+        // when the whole period is after the start.
+        if o.day().is_none()
+            && let Some(start) = o.date.as_deref().and_then(period_start)
+        {
+            return a.effective_date.is_none_or(|e| start > e) && a.ends.is_none_or(|end| start <= end);
+        }
         let after_start = match (o.instant(), a.effective, o.day(), a.effective_date) {
             (Some(t), Some(e), _, _) => t >= e,
-            (_, _, Some(d), Some(e)) => d > e || (d == e && starts_at_midnight(a)),
+            // On the first day of a truce that began at a set hour, an act
+            // with no clock time is after the start only when the report
+            // says it broke the truce.
+            (_, _, Some(d), Some(e)) => d > e || (d == e && (starts_at_midnight(a) || says_violation(&o.sentence))),
             (_, _, None, Some(e)) => o.reported_day().is_some_and(|r| r > e),
             _ => true,
         };
@@ -354,6 +369,7 @@ impl Context<'_> {
             independent: *teller == Teller::Independent && role != "alleges",
             told_by: match teller {
                 Teller::Party(p) => Some(p.clone()),
+                Teller::Quoted => Some("a quoted statement".into()),
                 Teller::Independent => None,
             },
             event: o.event.clone(),
@@ -384,6 +400,8 @@ impl Context<'_> {
         let a = self.agreement;
         let mut evidence: Vec<Cited> = Vec::new();
         let mut confirmed = 0usize;
+        // Confirmations from outlets not graded reliable (A–C).
+        let mut unproven = 0usize;
         let mut alleged_by: BTreeSet<String> = BTreeSet::new();
         let mut denied = false;
         let mut accused_back = false;
@@ -403,12 +421,21 @@ impl Context<'_> {
                                 .any(|t| !self.acts_as(t, party) && t.get(..3).is_some_and(|c| countries.contains(c)));
                         if by_party && against_obligors {
                             let teller = self.teller(o);
+                            // An undated sentence (`X responded with a
+                            // counter-offensive`) is often background: it
+                            // confirms nothing unless it says the truce was
+                            // broken.
+                            let timed = !o.undated || says_violation(&o.sentence);
                             match (o.modality.as_str(), &teller) {
-                                ("asserted", Teller::Independent) => {
+                                ("asserted", Teller::Independent) if timed => {
                                     confirmed += 1;
+                                    if !matches!(self.outlets.grade(o.outlet.as_deref()), 'A' | 'B' | 'C') {
+                                        unproven += 1;
+                                    }
                                     evidence.push(self.cite(o, "breaches", &teller));
                                 }
-                                ("asserted", Teller::Party(p)) if p == party => {
+                                ("asserted", Teller::Independent) => {}
+                                ("asserted", Teller::Party(p)) if p == party && timed => {
                                     confirmed += 1;
                                     evidence.push(self.cite(o, "breaches", &teller));
                                 }
@@ -417,11 +444,11 @@ impl Context<'_> {
                                 // "alleged" act told by the actor is a
                                 // misreading, not evidence.
                                 ("alleged", Teller::Party(p)) if p == party => {}
-                                ("asserted" | "alleged", Teller::Party(p)) => {
+                                ("asserted" | "alleged", Teller::Party(p)) if p != party => {
                                     alleged_by.insert(p.clone());
                                     evidence.push(self.cite(o, "alleges", &teller));
                                 }
-                                ("alleged", Teller::Independent) => {
+                                ("asserted" | "alleged", Teller::Quoted) | ("alleged", Teller::Independent) => {
                                     alleged_by.insert("unnamed sources".into());
                                     evidence.push(self.cite(o, "alleges", &teller));
                                 }
@@ -464,9 +491,23 @@ impl Context<'_> {
         }
         evidence.sort_by(|x, y| x.date.cmp(&y.date).then(x.reported.cmp(&y.reported)));
         let first = |role: &str| evidence.iter().filter(|c| c.role == role).filter_map(|c| c.date.clone()).min();
-        let expired = a.ends.filter(|e| *e < self.as_of).map(|e| format!("; expired on {e}")).unwrap_or_default();
+        let expired = match (a.ends.filter(|e| *e < self.as_of), &a.followed_by) {
+            (Some(e), Some(next)) => format!("; followed by {next} on {e}"),
+            (Some(e), None) => format!("; expired on {e}"),
+            _ => String::new(),
+        };
         let (status, since, rationale) = if a.effective_date.is_some_and(|e| self.as_of < e) {
             (Status::NotYetDue, a.effective_date.map(|d| d.to_string()), "not yet in force".to_owned())
+        } else if confirmed > 0 && denied && unproven == confirmed {
+            // Outlets of unknown reliability against the party's denial.
+            let n = independent_origins(&evidence, self.outlets, "breaches");
+            (
+                Status::Contested,
+                first("breaches"),
+                format!(
+                    "fighting by {party} reported by {n} source(s) of unknown reliability; {party} denies it{expired}"
+                ),
+            )
         } else if confirmed > 0 {
             let n = independent_origins(&evidence, self.outlets, "breaches");
             (
@@ -600,9 +641,16 @@ impl Context<'_> {
                 .filter(|c| c.role == "complies" && c.independent)
                 .map(|c| c.sentence.as_str())
                 .collect();
-            let counted = texts.iter().filter_map(|t| largest_count(t, q)).max().unwrap_or(0);
-            let events = evidence.iter().filter(|c| c.role == "complies" && c.independent).count() as u64;
-            (counted.max(events).min(q), q)
+            // The largest count a report gives (`the sixth tanker`), else
+            // one a day on which it was reported done.
+            let counted = texts.iter().filter_map(|t| largest_count(t, q)).max();
+            let days = evidence
+                .iter()
+                .filter(|c| c.role == "complies" && c.independent)
+                .filter_map(|c| c.date.as_deref())
+                .collect::<HashSet<_>>()
+                .len() as u64;
+            (counted.unwrap_or(days).min(q), q)
         });
         let moved = moved_by
             .map(|r| format!(" (deadline moved to {} by “{r}”)", deadline.map(|d| d.to_string()).unwrap_or_default()));
@@ -708,7 +756,11 @@ impl Context<'_> {
 /// Whether `code` is `party` acting, among the agreement's `codes`.
 pub fn acts_as(code: &str, party: &str, codes: &[&str]) -> bool {
     const STATE_ORGANS: &[&str] = &["GOV", "MIL", "COP", "SPY", "JUD", "LEG"];
-    let direct = code.starts_with(party);
+    // A state party (`AZE`) acts through its organs, not through rebels or
+    // separatists of its territory (`AZESEP` is not Azerbaijan).
+    let state_party = party.len() == 3 && !party.starts_with("IGO") && !party.starts_with("NGO");
+    let organ_of_state = code.len() == 3 || code.get(3..6).is_some_and(|s| STATE_ORGANS.contains(&s));
+    let direct = code.starts_with(party) && (!state_party || organ_of_state);
     let organ = party.len() == 6
         && party.ends_with("GOV")
         && code.len() >= 6
@@ -719,6 +771,23 @@ pub fn acts_as(code: &str, party: &str, codes: &[&str]) -> bool {
     }
     // A more specific party claims it (`YEMREB` within `YEM`).
     !codes.iter().any(|other| *other != party && other.len() > party.len() && code.starts_with(other))
+}
+
+/// The first day of a TIMEX3 date value coarser than a day (`1988`,
+/// `2020-10`), when it names a year or a month.
+fn period_start(value: &str) -> Option<Date> {
+    let year: i16 = value.get(..4)?.parse().ok()?;
+    let month: i8 = match value.get(4..) {
+        None | Some("") => 1,
+        Some(rest) => rest.strip_prefix('-')?.get(..2)?.parse().ok()?,
+    };
+    Date::new(year, month, 1).ok()
+}
+
+/// Whether a sentence calls something a violation of an agreement.
+fn says_violation(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    ["violat", "breach", "broke the", "broken the", "broke a ", "in defiance of"].iter().any(|w| lower.contains(w))
 }
 
 /// Whether a sentence has someone deny something.
@@ -953,6 +1022,9 @@ mod tests {
         assert!(!acts_as("YEMCVL", "YEMGOV", &codes));
         assert!(acts_as("UKRREB", "UKRREB", &["UKR", "UKRREB"]));
         assert!(!acts_as("UKRREB", "UKR", &["UKR", "UKRREB"]));
+        assert!(!acts_as("AZESEP", "AZE", &["AZE", "ARM"]));
+        assert!(acts_as("AZEMIL", "AZE", &["AZE", "ARM"]));
+        assert!(acts_as("AZE", "AZE", &["AZE", "ARM"]));
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub struct Observation {
     pub date_precision: Option<String>,
     /// UTC instant, when the report gave a clock time.
     pub time: Option<String>,
+    /// True when the sentence names no time of its own, so the date is the
+    /// report's (background paragraphs are often undated).
+    #[serde(default)]
+    pub undated: bool,
     /// CAMEO code.
     pub cameo: String,
     /// PLOVER category.
@@ -58,7 +62,8 @@ pub struct Observation {
 }
 
 /// Whether the mention at `start..end` speaks: a speech verb follows it
-/// within two words (`the army said`, `Baku's defence ministry
+/// within four words (`the defence ministry spokesperson Shushan Stepanyan
+/// reported`) (`the army said`, `Baku's defence ministry
 /// claimed`), or `according to` comes before it.
 fn speaks(text: &str, start: usize, end: usize) -> bool {
     const SPEECH: &[&str] = &[
@@ -88,7 +93,7 @@ fn speaks(text: &str, start: usize, end: usize) -> bool {
     let speaks_after = after
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .take(3)
+        .take(5)
         .any(|w| SPEECH.contains(&w.to_lowercase().as_str()));
     let before = text.get(..start).unwrap_or("").trim_end().to_lowercase();
     speaks_after || before.ends_with("according to") || before.ends_with("according to the")
@@ -111,13 +116,19 @@ impl Observation {
             if !matches!(m.kind, MentionKind::Actor | MentionKind::Organisation | MentionKind::Agent) {
                 continue;
             }
-            let Some(code) = &m.code else { continue };
-            if source.contains(code) || target.contains(code) {
-                continue;
-            }
-            let list = if speaks(&doc.text, m.span.start(), m.span.end()) { &mut claimants } else { &mut others };
-            if !list.contains(code) {
-                list.push(code.clone());
+            // `Both sides said …`: a mention of several actors speaks for
+            // each of them.
+            let codes: Vec<&String> =
+                if m.members.is_empty() { m.code.iter().collect() } else { m.members.iter().collect() };
+            let speaking = speaks(&doc.text, m.span.start(), m.span.end());
+            for code in codes {
+                if source.contains(code) || target.contains(code) {
+                    continue;
+                }
+                let list = if speaking { &mut claimants } else { &mut others };
+                if !list.contains(code) {
+                    list.push(code.clone());
+                }
             }
         }
         let reported = doc.source.date.clone().or_else(|| {
@@ -137,6 +148,10 @@ impl Observation {
             date: e.date.clone(),
             date_precision: e.date_precision.clone(),
             time: e.time.clone(),
+            undated: !doc
+                .timexes
+                .iter()
+                .any(|t| t.sentence == e.sentence && matches!(t.kind.as_str(), "DATE" | "TIME")),
             cameo: e.cameo.clone(),
             plover: e.plover.clone(),
             modality: e.modality.clone(),

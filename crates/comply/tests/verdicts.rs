@@ -83,6 +83,7 @@ fn obs(
         date: Some(day.into()),
         date_precision: Some("day".into()),
         time: None,
+        undated: false,
         cameo: cameo.into(),
         plover: None,
         modality: modality.into(),

@@ -313,6 +313,23 @@ fn time(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         hour = Some(word[..2].parse().ok()?);
         minute = word[2..].parse().ok()?;
         clock = true;
+    } else if let Some((h, m)) = word.split_once('.').filter(|(h, m)| {
+        // `08.05 am`, `20.30 hours`: a dot between hour and minute, only
+        // with a word that makes it a clock (else it is a decimal).
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && matches!(t.at(i + 1), "a.m." | "am" | "a.m" | "p.m." | "pm" | "p.m" | "hours" | "hrs" | "local")
+    }) {
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        if h > 24 || m > 59 {
+            return None;
+        }
+        hour = Some(h);
+        minute = m;
+        clock = true;
+        if matches!(t.at(i + 1), "hours" | "hrs") {
+            j += 1;
+        }
     } else if let Ok(h) = word.parse::<u32>() {
         let ampm = t.at(i + 1);
         if matches!(ampm, "a.m." | "am" | "a.m" | "p.m." | "pm" | "p.m") {

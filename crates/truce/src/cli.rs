@@ -187,6 +187,36 @@ pub enum EvalCommand {
     /// XML): accuracy within 161 km, country accuracy, the area under the
     /// log-error curve and mean error, plus recognition precision/recall.
     Geo(EvalGeoArgs),
+    /// Compliance boards against an analyst's expected verdicts: agreement
+    /// files and a corpus are run through the whole pipeline, and each
+    /// verdict is compared with the statuses the EXPECTED table accepts
+    /// (`agreement<TAB>provision<TAB>party<TAB>status|status<TAB>why`).
+    Compliance(EvalComplianceArgs),
+}
+
+/// `truce eval compliance`.
+#[derive(Debug, Args)]
+pub struct EvalComplianceArgs {
+    /// The expected verdicts (TSV).
+    pub expected: PathBuf,
+    /// The reports (files or directories; JSON Lines with outlet and
+    /// published date work best).
+    #[arg(long = "corpus", value_name = "PATH", required = true)]
+    pub corpus: Vec<PathBuf>,
+    /// Agreement files (repeatable).
+    #[arg(long = "agreement", value_name = "FILE", required = true)]
+    pub agreements: Vec<PathBuf>,
+    /// The day the boards stand on (default: today).
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<String>,
+    #[command(flatten)]
+    pub comply: ComplyArgs,
+    /// Print one JSON object with the figures.
+    #[arg(long)]
+    pub json: bool,
+    /// Print the evidence of each verdict that does not match.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// `truce eval events`.

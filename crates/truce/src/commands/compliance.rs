@@ -105,10 +105,12 @@ pub fn agreements(store: &Store, only: Option<&str>) -> anyhow::Result<Vec<Check
         );
     }
     let all_known = |_: &str| true;
-    rows.iter()
-        .filter(|r| only.is_none_or(|id| r.id == id))
+    let mut all: Vec<Checked> = rows
+        .iter()
         .map(|r| truce_comply::agreement::parse(&r.file, &r.source, &all_known).map_err(anyhow::Error::from))
-        .collect()
+        .collect::<anyhow::Result<_>>()?;
+    truce_comply::agreement::link(&mut all);
+    Ok(all.into_iter().filter(|a| only.is_none_or(|id| a.agreement.id == id)).collect())
 }
 
 /// Today (UTC).

@@ -82,6 +82,7 @@ fn boards(args: &DemoArgs) -> anyhow::Result<Outcome> {
         store.put_agreement(&a.agreement.id, &a.agreement.title, name, text)?;
         agreements.push(a);
     }
+    truce_comply::agreement::link(&mut agreements);
     let engine = compliance::Engine {
         outlets: Outlets::parse("examples/demo/outlets.toml", OUTLETS).map_err(anyhow::Error::msg)?,
         rules: truce_comply::Rules::load(),

@@ -573,3 +573,95 @@ pub fn geo(args: &EvalGeoArgs) -> anyhow::Result<Outcome> {
     }
     Ok(Outcome::Success)
 }
+
+/// `truce eval compliance`: boards against an analyst's expected verdicts.
+pub fn compliance(args: &crate::cli::EvalComplianceArgs) -> anyhow::Result<Outcome> {
+    use super::compliance::{Engine, date_arg, known_code, today};
+    let engine = Engine::load(&args.comply)?;
+    let known = known_code(Lexicon::default_lexicon());
+    let mut agreements = Vec::new();
+    for path in &args.agreements {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        agreements.push(truce_comply::agreement::parse(&path.display().to_string(), &text, &known)?);
+    }
+    truce_comply::agreement::link(&mut agreements);
+    let pipeline = crate::pipeline::Pipeline::new(&[])?;
+    let mut observations = Vec::new();
+    let mut failed = 0usize;
+    let mut reports = 0usize;
+    truce_text::read_paths(&args.corpus, &truce_text::Options::default(), &mut |result| match result {
+        Ok(mut doc) => {
+            pipeline.run(&mut doc);
+            reports += 1;
+            observations.extend(truce_comply::Observation::of_document(&doc));
+        }
+        Err(e) => {
+            failed += 1;
+            output::report_failure(&e);
+        }
+    });
+    let as_of = date_arg(args.as_of.as_deref())?.unwrap_or_else(today);
+    let boards: Vec<truce_comply::Board> = agreements
+        .iter()
+        .map(|a| truce_comply::board(a, &observations, &engine.outlets, &engine.rules, as_of))
+        .collect();
+    let expected = std::fs::read_to_string(&args.expected)
+        .with_context(|| format!("reading the expected verdicts {}", args.expected.display()))?;
+    let mut out = std::io::stdout().lock();
+    let (mut n, mut matched) = (0usize, 0usize);
+    for (i, line) in expected.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let [agreement, provision, party, accepted, why @ ..] = f.as_slice() else {
+            bail!("{}:{}: expected at least 4 tab-separated columns", args.expected.display(), i + 1);
+        };
+        let verdict = boards
+            .iter()
+            .filter(|b| b.agreement == *agreement)
+            .flat_map(|b| &b.verdicts)
+            .find(|v| v.provision == *provision && v.party == *party);
+        let got = verdict.map_or("(no such verdict)", |v| v.status.as_str());
+        let ok = accepted.split('|').any(|s| s == got);
+        n += 1;
+        matched += usize::from(ok);
+        if !args.json {
+            writeln!(
+                out,
+                "{} {agreement} {provision} {party}: expected {accepted}, got {got}{}",
+                if ok { "ok  " } else { "MISS" },
+                verdict.map(|v| format!(" — {}", v.rationale)).unwrap_or_default()
+            )?;
+            if !ok && args.verbose {
+                writeln!(out, "       analyst: {}", why.first().copied().unwrap_or(""))?;
+                for c in verdict.map(|v| v.evidence.as_slice()).unwrap_or_default() {
+                    let s: String = c.sentence.chars().take(150).collect();
+                    writeln!(
+                        out,
+                        "       {:<13} {} {} {s}",
+                        c.role,
+                        c.date.as_deref().unwrap_or("?"),
+                        c.outlet.as_deref().unwrap_or("?")
+                    )?;
+                }
+            }
+        }
+    }
+    let accuracy = matched as f64 / n.max(1) as f64;
+    if args.json {
+        let value = serde_json::json!({
+            "n": n, "matched": matched, "accuracy": accuracy, "reports": reports,
+            "observations": observations.len(), "as_of": as_of.to_string(),
+        });
+        writeln!(out, "{value}")?;
+    } else {
+        writeln!(
+            out,
+            "\n{matched} of {n} verdicts as expected ({:.1}%), from {reports} reports and {} coded events, as of {as_of}",
+            accuracy * 100.0,
+            observations.len()
+        )?;
+    }
+    Ok(if failed == 0 { Outcome::Success } else { Outcome::SomeFailed })
+}

@@ -38,6 +38,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Eval(EvalCommand::Timeml(args)) => eval::timeml(&args),
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
         Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),
+        Command::Eval(EvalCommand::Compliance(args)) => eval::compliance(&args),
     }
 }
 
