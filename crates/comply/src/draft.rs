@@ -104,6 +104,18 @@ pub fn draft(doc: &Document, file: &str, signed: Option<Date>) -> String {
                 MentionKind::Agent => {}
             }
         }
+        // Places the gazetteer resolved (`the town of Heglig`), as written
+        // and by their canonical name; countries are parties, not objects.
+        for t in doc.toponyms.iter().filter(|t| sentences.contains(&t.sentence) && t.role == "place") {
+            if t.feature.starts_with("PCL") {
+                continue;
+            }
+            for name in [&t.text, &t.name] {
+                if !p.places.contains(name) {
+                    p.places.push(name.clone());
+                }
+            }
+        }
         p.obligors.retain(|o| !p.beneficiaries.contains(o));
         p.group = cues
             .groups
