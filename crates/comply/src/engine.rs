@@ -137,7 +137,10 @@ pub struct Verdict {
     /// Distinct independent origins among the evidence (syndicated copies
     /// and parties' own outlets not counted).
     pub independent_sources: usize,
-    /// The evidence, oldest first.
+    /// How many pieces of evidence there are in all.
+    pub evidence_total: usize,
+    /// The evidence shown (at most 40: the acts before the claims), oldest
+    /// first.
     pub evidence: Vec<Cited>,
 }
 
@@ -169,9 +172,45 @@ pub fn board(
     rules: &Rules,
     as_of: Date,
 ) -> Board {
-    let known: Vec<&Observation> = observations.iter().filter(|o| known_on(o, as_of)).collect();
-    let reports_known = known.iter().map(|o| o.doc.as_str()).collect::<HashSet<_>>().len();
-    let ctx = Context { agreement, outlets, rules, as_of, known: &known };
+    board_of(agreement, &Prepared::new(agreement, observations, rules), outlets, rules, as_of)
+}
+
+/// The observations an agreement's rules can read, and the day each report
+/// came out: sorted out once, so a history of many days does not rescan
+/// every observation for each.
+struct Prepared<'o> {
+    relevant: Vec<Seen<'o>>,
+    /// Publication day of each report (one entry a report).
+    report_days: Vec<Date>,
+}
+
+impl<'o> Prepared<'o> {
+    fn new(agreement: &Checked, observations: &'o [Observation], rules: &Rules) -> Prepared<'o> {
+        let kinds: HashSet<&str> = agreement.agreement.provisions.iter().map(|p| p.kind.as_str()).collect();
+        let codes: Vec<&Rule> = kinds.iter().flat_map(|k| rules.of_kind(k)).collect();
+        let relevant = observations
+            .iter()
+            .filter(|o| codes.iter().any(|r| r.takes_code(&o.cameo)))
+            .map(|o| Seen { o, day: o.day(), reported: o.reported_day(), instant: o.instant() })
+            .collect();
+        let mut first_day: std::collections::HashMap<&str, Date> = std::collections::HashMap::new();
+        for o in observations {
+            if let Some(d) = o.reported_day().or(o.day()) {
+                let e = first_day.entry(o.doc.as_str()).or_insert(d);
+                *e = (*e).min(d);
+            }
+        }
+        let mut report_days: Vec<Date> = first_day.into_values().collect();
+        report_days.sort_unstable();
+        Prepared { relevant, report_days }
+    }
+}
+
+fn board_of(agreement: &Checked, prepared: &Prepared, outlets: &Outlets, rules: &Rules, as_of: Date) -> Board {
+    let known: Vec<&Seen> = prepared.relevant.iter().filter(|s| known_on(s, as_of)).collect();
+    let report_days = &prepared.report_days[..prepared.report_days.partition_point(|d| *d <= as_of)];
+    let reports_known = report_days.len();
+    let ctx = Context { agreement, outlets, rules, as_of, known: &known, report_days };
     let mut verdicts = Vec::new();
     for (provision, terms) in agreement.agreement.provisions.iter().zip(&agreement.terms) {
         for party in &provision.obligors {
@@ -231,8 +270,9 @@ pub fn history(
     days.insert(from);
     let mut changes = Vec::new();
     let mut last: Option<Board> = None;
+    let prepared = Prepared::new(agreement, observations, rules);
     for day in days.into_iter().filter(|d| *d >= from && *d <= to) {
-        let now = board(agreement, observations, outlets, rules, day);
+        let now = board_of(agreement, &prepared, outlets, rules, day);
         for (i, v) in now.verdicts.iter().enumerate() {
             let before = last.as_ref().map(|b| b.verdicts[i].status);
             if before != Some(v.status) {
@@ -252,17 +292,67 @@ pub fn history(
 }
 
 /// Whether a report was out by `as_of` and tells of something by then.
-fn known_on(o: &Observation, as_of: Date) -> bool {
-    let published = o.reported_day().or(o.day());
-    published.is_some_and(|d| d <= as_of) && o.day().is_none_or(|d| d <= as_of || o.modality == "planned")
+fn known_on(s: &Seen, as_of: Date) -> bool {
+    let published = s.reported.or(s.day);
+    published.is_some_and(|d| d <= as_of) && s.day.is_none_or(|d| d <= as_of || s.o.modality == "planned")
 }
+
+/// An observation with its days parsed once.
+struct Seen<'o> {
+    o: &'o Observation,
+    day: Option<Date>,
+    reported: Option<Date>,
+    instant: Option<jiff::Timestamp>,
+}
+
+/// Evidence while a verdict is worked out: the observation by reference,
+/// copied into a [`Cited`] only for the few a verdict shows.
+#[derive(Clone)]
+struct Ev<'o> {
+    role: &'static str,
+    independent: bool,
+    told_by: Option<String>,
+    date: Option<&'o str>,
+    reported: Option<&'o str>,
+    doc: &'o str,
+    outlet: Option<&'o str>,
+    sentence: &'o str,
+    o: &'o Observation,
+}
+
+impl Ev<'_> {
+    fn cited(&self) -> Cited {
+        let o = self.o;
+        Cited {
+            role: self.role,
+            independent: self.independent,
+            told_by: self.told_by.clone(),
+            event: o.event.clone(),
+            doc: o.doc.clone(),
+            report: o.report.clone(),
+            outlet: o.outlet.clone(),
+            reported: o.reported.clone(),
+            date: o.date.clone(),
+            cameo: o.cameo.clone(),
+            modality: o.modality.clone(),
+            source: o.source.clone(),
+            target: o.target.clone(),
+            sentence: o.sentence.clone(),
+        }
+    }
+}
+
+/// How many pieces of evidence a verdict shows (its counts cover all).
+const SHOWN: usize = 40;
 
 struct Context<'a> {
     agreement: &'a Checked,
     outlets: &'a Outlets,
     rules: &'a Rules,
     as_of: Date,
-    known: &'a [&'a Observation],
+    known: &'a [&'a Seen<'a>],
+    /// Publication days of the reports known, sorted.
+    report_days: &'a [Date],
 }
 
 /// Who tells an observation, as far as the parties go.
@@ -316,25 +406,26 @@ impl Context<'_> {
     }
 
     /// Whether the event happened while the agreement was in force.
-    fn in_force(&self, o: &Observation) -> bool {
+    fn in_force(&self, s: &Seen) -> bool {
+        let o = s.o;
         let a = self.agreement;
         // `1988`, `2020-10`: a date coarser than a day is in force only
         // when the whole period is after the start.
-        if o.day().is_none()
+        if s.day.is_none()
             && let Some(start) = o.date.as_deref().and_then(period_start)
         {
             return a.effective_date.is_none_or(|e| start > e) && a.ends.is_none_or(|end| start <= end);
         }
-        let after_start = match (o.instant(), a.effective, o.day(), a.effective_date) {
+        let after_start = match (s.instant, a.effective, s.day, a.effective_date) {
             (Some(t), Some(e), _, _) => t >= e,
             // On the first day of a truce that began at a set hour, an act
             // with no clock time is after the start only when the report
             // says it broke the truce.
             (_, _, Some(d), Some(e)) => d > e || (d == e && (starts_at_midnight(a) || says_violation(&o.sentence))),
-            (_, _, None, Some(e)) => o.reported_day().is_some_and(|r| r > e),
+            (_, _, None, Some(e)) => s.reported.is_some_and(|r| r > e),
             _ => true,
         };
-        let before_end = match (o.day(), a.ends) {
+        let before_end = match (s.day, a.ends) {
             (Some(d), Some(end)) => d <= end,
             _ => true,
         };
@@ -363,8 +454,8 @@ impl Context<'_> {
         !rule.at_object || names.iter().any(|n| names_place(o, n))
     }
 
-    fn cite(&self, o: &Observation, role: &'static str, teller: &Teller) -> Cited {
-        Cited {
+    fn cite<'o>(&self, o: &'o Observation, role: &'static str, teller: &Teller) -> Ev<'o> {
+        Ev {
             role,
             independent: *teller == Teller::Independent && role != "alleges",
             told_by: match teller {
@@ -372,33 +463,26 @@ impl Context<'_> {
                 Teller::Quoted => Some("a quoted statement".into()),
                 Teller::Independent => None,
             },
-            event: o.event.clone(),
-            doc: o.doc.clone(),
-            report: o.report.clone(),
-            outlet: o.outlet.clone(),
-            reported: o.reported.clone(),
-            date: o.date.clone(),
-            cameo: o.cameo.clone(),
-            modality: o.modality.clone(),
-            source: o.source.clone(),
-            target: o.target.clone(),
-            sentence: o.sentence.clone(),
+            date: o.date.as_deref(),
+            reported: o.reported.as_deref(),
+            doc: &o.doc,
+            outlet: o.outlet.as_deref(),
+            sentence: &o.sentence,
+            o,
         }
     }
 
     /// Reports known after `day` (how much the silence is worth).
     fn reports_since(&self, day: Option<Date>) -> usize {
-        self.known
-            .iter()
-            .filter(|o| day.is_none_or(|d| o.reported_day().is_some_and(|r| r >= d)))
-            .map(|o| o.doc.as_str())
-            .collect::<HashSet<_>>()
-            .len()
+        match day {
+            Some(d) => self.report_days.len() - self.report_days.partition_point(|r| *r < d),
+            None => self.report_days.len(),
+        }
     }
 
     fn ceasefire(&self, provision: &Provision, party: &str) -> Verdict {
         let a = self.agreement;
-        let mut evidence: Vec<Cited> = Vec::new();
+        let mut evidence: Vec<Ev> = Vec::new();
         let mut confirmed = 0usize;
         // Confirmations from outlets not graded reliable (A–C).
         let mut unproven = 0usize;
@@ -408,7 +492,8 @@ impl Context<'_> {
         let others: Vec<&str> = provision.obligors.iter().map(String::as_str).filter(|c| *c != party).collect();
         let countries: HashSet<&str> = provision.obligors.iter().filter_map(|c| c.get(..3)).collect();
         for rule in self.rules.of_kind("ceasefire") {
-            for o in self.known.iter().filter(|o| rule.takes_code(&o.cameo) && self.in_force(o)) {
+            for s in self.known.iter().filter(|s| rule.takes_code(&s.o.cameo) && self.in_force(s)) {
+                let o = s.o;
                 if !self.words_ok(rule, provision, o) {
                     continue;
                 }
@@ -490,7 +575,8 @@ impl Context<'_> {
             }
         }
         evidence.sort_by(|x, y| x.date.cmp(&y.date).then(x.reported.cmp(&y.reported)));
-        let first = |role: &str| evidence.iter().filter(|c| c.role == role).filter_map(|c| c.date.clone()).min();
+        let first =
+            |role: &str| evidence.iter().filter(|c| c.role == role).filter_map(|c| c.date).min().map(str::to_owned);
         let expired = match (a.ends.filter(|e| *e < self.as_of), &a.followed_by) {
             (Some(e), Some(next)) => format!("; followed by {next} on {e}"),
             (Some(e), None) => format!("; expired on {e}"),
@@ -566,18 +652,19 @@ impl Context<'_> {
         // A window bounds the evidence; a deadline does not (late is still
         // done).
         let last_day = if terms.deadline.is_some() { None } else { terms.to.or(a.ends) };
-        let mut evidence: Vec<Cited> = Vec::new();
+        let mut evidence: Vec<Ev> = Vec::new();
         let mut deadline = terms.deadline.or(terms.to);
         let mut moved_by: Option<String> = None;
         let mut complied_days: Vec<(Date, bool)> = Vec::new();
         let mut breaches = 0usize;
         let mut denial_days: Vec<Date> = Vec::new();
         for rule in self.rules.of_kind(&provision.kind) {
-            for o in self.known.iter().filter(|o| rule.takes_code(&o.cameo)) {
+            for s in self.known.iter().filter(|s| rule.takes_code(&s.o.cameo)) {
+                let o = s.o;
                 if !self.words_ok(rule, provision, o) || !self.place_ok(rule, provision, o) {
                     continue;
                 }
-                let day = o.day().or(o.reported_day());
+                let day = s.day.or(s.reported);
                 // Reports of the day it was signed describe the agreement
                 // itself, not its implementation.
                 let too_early = start.is_some_and(|s| day.is_some_and(|d| d < s))
@@ -603,7 +690,7 @@ impl Context<'_> {
                         if let Some(d) = day {
                             complied_days.push((d, independent));
                         }
-                        evidence.push(Cited { independent, ..self.cite(o, "complies", &teller) });
+                        evidence.push(Ev { independent, ..self.cite(o, "complies", &teller) });
                     }
                     (Effect::Complies, "denied") => {
                         if let Some(d) = day {
@@ -616,14 +703,14 @@ impl Context<'_> {
                             (Some(d), Some(dl)) => d > dl,
                             _ => false,
                         };
-                        let after_signing = o.reported_day().zip(a.signed).is_some_and(|(r, s)| r > s);
+                        let after_signing = s.reported.zip(a.signed).is_some_and(|(r, signed)| r > signed);
                         if later && after_signing {
                             deadline = day;
                             moved_by = Some(o.report.clone());
                             evidence.push(self.cite(o, "moves-deadline", &teller));
                         }
                     }
-                    (Effect::Breaches, "asserted") if by_party && self.in_force(o) => {
+                    (Effect::Breaches, "asserted") if by_party && self.in_force(s) => {
                         breaches += 1;
                         evidence.push(self.cite(o, "breaches", &teller));
                     }
@@ -636,18 +723,15 @@ impl Context<'_> {
         let first_any = complied_days.iter().map(|(d, _)| *d).min();
         let quantity = provision.object.as_ref().and_then(|o| o.quantity);
         let progress = quantity.map(|q| {
-            let texts: Vec<&str> = evidence
-                .iter()
-                .filter(|c| c.role == "complies" && c.independent)
-                .map(|c| c.sentence.as_str())
-                .collect();
+            let texts: Vec<&str> =
+                evidence.iter().filter(|c| c.role == "complies" && c.independent).map(|c| c.sentence).collect();
             // The largest count a report gives (`the sixth tanker`), else
             // one a day on which it was reported done.
             let counted = texts.iter().filter_map(|t| largest_count(t, q)).max();
             let days = evidence
                 .iter()
                 .filter(|c| c.role == "complies" && c.independent)
-                .filter_map(|c| c.date.as_deref())
+                .filter_map(|c| c.date)
                 .collect::<HashSet<_>>()
                 .len() as u64;
             (counted.unwrap_or(days).min(q), q)
@@ -725,14 +809,14 @@ impl Context<'_> {
         progress: Option<String>,
         confidence: f64,
         rationale: String,
-        evidence: Vec<Cited>,
+        evidence: Vec<Ev>,
     ) -> Verdict {
-        let reports = evidence.iter().map(|c| c.doc.as_str()).collect::<HashSet<_>>().len();
-        let sources = evidence.iter().map(|c| c.outlet.as_deref().unwrap_or(&c.doc)).collect::<HashSet<_>>().len();
+        let reports = evidence.iter().map(|c| c.doc).collect::<HashSet<_>>().len();
+        let sources = evidence.iter().map(|c| c.outlet.unwrap_or(c.doc)).collect::<HashSet<_>>().len();
         let independent_sources = evidence
             .iter()
             .filter(|c| c.independent)
-            .map(|c| self.outlets.origin(c.outlet.as_deref().unwrap_or(&c.doc)))
+            .map(|c| self.outlets.origin(c.outlet.unwrap_or(c.doc)))
             .collect::<HashSet<_>>()
             .len();
         Verdict {
@@ -748,9 +832,25 @@ impl Context<'_> {
             reports,
             sources,
             independent_sources,
-            evidence,
+            evidence_total: evidence.len(),
+            evidence: shown(&evidence),
         }
     }
+}
+
+/// The evidence a verdict shows: all of it when there is little; else the
+/// acts (done, broken, denied, deadline moved) before the claims, up to
+/// [`SHOWN`], oldest first.
+fn shown(evidence: &[Ev]) -> Vec<Cited> {
+    if evidence.len() <= SHOWN {
+        return evidence.iter().map(Ev::cited).collect();
+    }
+    let claim = |c: &Ev| matches!(c.role, "alleges" | "accuses-back");
+    let mut picked: Vec<&Ev> = evidence.iter().filter(|c| !claim(c)).take(SHOWN).collect();
+    let room = SHOWN - picked.len();
+    picked.extend(evidence.iter().filter(|c| claim(c)).take(room));
+    picked.sort_by(|x, y| x.date.cmp(&y.date).then(x.reported.cmp(&y.reported)));
+    picked.into_iter().map(Ev::cited).collect()
 }
 
 /// Whether `code` is `party` acting, among the agreement's `codes`.
@@ -802,30 +902,30 @@ fn starts_at_midnight(a: &Checked) -> bool {
     a.agreement.effective.as_deref().is_some_and(|e| e.ends_with("T00:00") || e.ends_with("T00:00:00"))
 }
 
-fn first_date(evidence: &[Cited], role: &str) -> Option<String> {
-    evidence.iter().filter(|c| c.role == role).filter_map(|c| c.date.clone()).min()
+fn first_date(evidence: &[Ev], role: &str) -> Option<String> {
+    evidence.iter().filter(|c| c.role == role).filter_map(|c| c.date).min().map(str::to_owned)
 }
 
-fn independent_origins(evidence: &[Cited], outlets: &Outlets, role: &str) -> usize {
+fn independent_origins(evidence: &[Ev], outlets: &Outlets, role: &str) -> usize {
     evidence
         .iter()
         .filter(|c| c.role == role && c.independent)
-        .map(|c| outlets.origin(c.outlet.as_deref().unwrap_or(&c.doc)))
+        .map(|c| outlets.origin(c.outlet.unwrap_or(c.doc)))
         .collect::<HashSet<_>>()
         .len()
 }
 
 /// One minus the chance that every independent origin is wrong, each
 /// weighted by its grade; syndicated copies count once.
-fn confidence_of(evidence: &[Cited], outlets: &Outlets, role: &str) -> f64 {
+fn confidence_of(evidence: &[Ev], outlets: &Outlets, role: &str) -> f64 {
     let mut seen = HashSet::new();
     let mut doubt = 1.0;
     for c in evidence.iter().filter(|c| c.role == role) {
-        let outlet = c.outlet.as_deref().unwrap_or(&c.doc);
+        let outlet = c.outlet.unwrap_or(c.doc);
         if !seen.insert(outlets.origin(outlet).to_owned()) {
             continue;
         }
-        let weight = Outlets::weight(outlets.grade(c.outlet.as_deref()));
+        let weight = Outlets::weight(outlets.grade(c.outlet));
         doubt *= 1.0 - if c.independent { weight } else { weight * 0.3 };
     }
     1.0 - doubt

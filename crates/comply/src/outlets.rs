@@ -63,7 +63,9 @@ impl Outlets {
                 return Err(format!("{file}: outlet `{name}`: grade `{g}` is not on the Admiralty scale A–F"));
             }
         }
-        Ok(outlets)
+        // Looked up without regard to case (`Harbour Wire`, `harbour wire`).
+        let outlets = outlets.outlets.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
+        Ok(Outlets { outlets })
     }
 
     /// The grade of an outlet (`F`, cannot be judged, when not graded; a
@@ -106,10 +108,10 @@ impl Outlets {
     }
 
     fn lookup(&self, name: &str) -> Option<&Outlet> {
-        self.outlets.get(name).or_else(|| {
-            let folded = name.to_lowercase();
-            self.outlets.iter().find(|(k, _)| k.to_lowercase() == folded).map(|(_, v)| v)
-        })
+        if self.outlets.is_empty() {
+            return None;
+        }
+        self.outlets.get(name).or_else(|| self.outlets.get(&name.to_lowercase()))
     }
 
     /// How much one independent source of this grade adds to a verdict's
