@@ -77,6 +77,25 @@ pub struct Agreement {
     /// What it obliges.
     #[serde(default, rename = "provision")]
     pub provisions: Vec<Provision>,
+    /// Deadlines of earlier agreements that this one moves.
+    #[serde(default, rename = "amendment")]
+    pub amendments: Vec<Amendment>,
+}
+
+/// A later agreement moving an earlier one's deadline (`the withdrawal
+/// from Kalbajar is postponed to 25 November`).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    /// The earlier agreement's id.
+    pub agreement: String,
+    /// Its provision's id.
+    pub provision: String,
+    /// The new deadline.
+    pub deadline: String,
+    /// Why, in words.
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 /// A party, guarantor or mediator.
@@ -200,8 +219,10 @@ pub struct Checked {
 /// (a truce renewed on 2 June is judged on what happened up to then; what
 /// follows is the renewal's).
 pub fn link(agreements: &mut [Checked]) {
+    // (An agreement that only amends deadlines renews nothing.)
     let successors: Vec<(String, Vec<String>, Option<Date>)> = agreements
         .iter()
+        .filter(|b| !b.agreement.provisions.is_empty())
         .map(|b| {
             let earlier = b.agreement.reaffirms.iter().chain(&b.agreement.supersedes).cloned().collect();
             (b.agreement.id.clone(), earlier, b.effective_date.or(b.signed))
@@ -221,11 +242,41 @@ pub fn link(agreements: &mut [Checked]) {
             a.followed_by = Some(id.clone());
         }
     }
+    // Amendments move deadlines, the later agreement's word over the
+    // earlier's, in the order the amending agreements took effect.
+    let mut amendments: Vec<(Option<Date>, String, Amendment)> = agreements
+        .iter()
+        .flat_map(|b| {
+            b.agreement.amendments.iter().map(|m| (b.effective_date.or(b.signed), b.agreement.id.clone(), m.clone()))
+        })
+        .collect();
+    amendments.sort_by_key(|(day, _, _)| *day);
+    for (on, by, m) in amendments {
+        let Some(a) = agreements.iter_mut().find(|a| a.agreement.id == m.agreement) else { continue };
+        let Some(i) = a.agreement.provisions.iter().position(|p| p.id == m.provision) else { continue };
+        if let Ok(day) = parse_date(&m.deadline) {
+            let t = &mut a.terms[i];
+            if t.moved_by.is_none() {
+                t.original_deadline = t.deadline;
+            }
+            t.deadline = Some(day);
+            t.deadline_instant = None;
+            t.moved_by = Some(by);
+            t.moved_on = on;
+        }
+    }
 }
 
 /// The dates of one provision.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Terms {
+    /// The agreement that moved the deadline, when one did (see [`link`]).
+    pub moved_by: Option<String>,
+    /// The day it did, and the deadline before it (a board as of an
+    /// earlier day keeps the earlier deadline).
+    pub moved_on: Option<Date>,
+    /// The deadline before the move.
+    pub original_deadline: Option<Date>,
     /// Deadline day.
     pub deadline: Option<Date>,
     /// Deadline instant, when a time was given.
@@ -403,6 +454,13 @@ fn check(
         }
         terms.push(t);
     }
+    for (i, m) in agreement.amendments.iter().enumerate() {
+        let at = Some(Section::Amendment(i));
+        parse_date(&m.deadline).map_err(|r| lines.error(at, "deadline", &r))?;
+        if m.agreement == agreement.id {
+            return Err(lines.error(at, "agreement", "an agreement amends earlier agreements, not itself"));
+        }
+    }
     Ok(Checked { agreement, effective, effective_date, signed, ends, terms, followed_by: None })
 }
 
@@ -442,6 +500,7 @@ fn parse_datetime(s: &str) -> Result<DateTime, String> {
 enum Section {
     Party(usize),
     Provision(usize),
+    Amendment(usize),
 }
 
 struct Lines<'a> {
@@ -456,6 +515,7 @@ impl Lines<'_> {
         let (header, number, label) = match section {
             Some(Section::Party(i)) => ("[[party]]", Some(i), format!("party {} {field}", i + 1)),
             Some(Section::Provision(i)) => ("[[provision]]", Some(i), format!("provision {} {field}", i + 1)),
+            Some(Section::Amendment(i)) => ("[[amendment]]", Some(i), format!("amendment {} {field}", i + 1)),
             None => ("", None, field.to_owned()),
         };
         let line = self.find(header, number, field);
@@ -582,6 +642,26 @@ deadline = "2023-05-16"
         assert_eq!(e.line, 3, "{e}");
         let e = refusal(&TRUCE.replace("area = [\"River district\"]", "areas = [\"River district\"]"));
         assert!(e.reason.contains("areas"), "{e}");
+    }
+
+    #[test]
+    fn a_later_agreement_moves_an_earlier_deadline_and_closes_its_window() {
+        let first = parse("t.toml", TRUCE, &known).unwrap();
+        let later = format!(
+            "{}\n[[amendment]]\nagreement = \"river-truce\"\nprovision = \"2\"\ndeadline = \"2023-05-26\"\n",
+            TRUCE
+                .replace("id = \"river-truce\"", "id = \"river-truce-2\"\nreaffirms = [\"river-truce\"]")
+                .replace("effective = \"2023-05-02T06:00\"", "effective = \"2023-05-20T06:00\"")
+        );
+        let second = parse("t2.toml", &later, &known).unwrap();
+        let mut both = [first, second];
+        link(&mut both);
+        assert_eq!(both[0].terms[1].deadline.unwrap().to_string(), "2023-05-26");
+        assert_eq!(both[0].terms[1].moved_by.as_deref(), Some("river-truce-2"));
+        assert_eq!(both[0].ends.unwrap().to_string(), "2023-05-20", "a renewal with provisions closes the first");
+        assert_eq!(both[0].followed_by.as_deref(), Some("river-truce-2"));
+        let bad = later.replace("deadline = \"2023-05-26\"\n", "deadline = \"2023-05-32\"\n");
+        assert_eq!(parse("t2.toml", &bad, &known).unwrap_err().field, "amendment 1 deadline");
     }
 
     #[test]

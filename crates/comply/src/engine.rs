@@ -84,6 +84,10 @@ pub struct Cited {
     pub independent: bool,
     /// Who tells it, when a party does.
     pub told_by: Option<String>,
+    /// The outlet whose copy this report republishes, when the outlets
+    /// file says it syndicates another.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
     /// The event.
     pub event: String,
     /// The report.
@@ -312,6 +316,7 @@ struct Ev<'o> {
     role: &'static str,
     independent: bool,
     told_by: Option<String>,
+    copy_of: Option<String>,
     date: Option<&'o str>,
     reported: Option<&'o str>,
     doc: &'o str,
@@ -327,6 +332,7 @@ impl Ev<'_> {
             role: self.role,
             independent: self.independent,
             told_by: self.told_by.clone(),
+            copy_of: self.copy_of.clone(),
             event: o.event.clone(),
             doc: o.doc.clone(),
             report: o.report.clone(),
@@ -463,6 +469,7 @@ impl Context<'_> {
                 Teller::Quoted => Some("a quoted statement".into()),
                 Teller::Independent => None,
             },
+            copy_of: o.outlet.as_deref().and_then(|n| self.outlets.syndicated_from(n)).map(str::to_owned),
             date: o.date.as_deref(),
             reported: o.reported.as_deref(),
             doc: &o.doc,
@@ -653,8 +660,11 @@ impl Context<'_> {
         // done).
         let last_day = if terms.deadline.is_some() { None } else { terms.to.or(a.ends) };
         let mut evidence: Vec<Ev> = Vec::new();
-        let mut deadline = terms.deadline.or(terms.to);
-        let mut moved_by: Option<String> = None;
+        // A deadline moved by a later agreement moves on the day that
+        // agreement took effect, not before.
+        let moved_yet = terms.moved_on.is_none_or(|d| d <= self.as_of);
+        let mut deadline = if moved_yet { terms.deadline } else { terms.original_deadline }.or(terms.to);
+        let mut moved_by: Option<String> = terms.moved_by.clone().filter(|_| moved_yet);
         let mut complied_days: Vec<(Date, bool)> = Vec::new();
         let mut breaches = 0usize;
         let mut denial_days: Vec<Date> = Vec::new();

@@ -331,3 +331,39 @@ fn history_keeps_every_change() {
     let withdrawal: Vec<_> = changes.iter().filter(|c| c.provision == "2").map(|c| c.to).collect();
     assert_eq!(withdrawal, [Status::NotYetDue, Status::Pending, Status::Overdue]);
 }
+
+#[test]
+fn an_amending_agreement_moves_the_deadline_from_the_day_it_takes_effect() {
+    let amending = r#"
+id = "lake-amendment"
+title = "Withdrawal postponed"
+signed = "2023-03-14"
+effective = "2023-03-14T12:00"
+zone = "Europe/Kyiv"
+reaffirms = ["lake-truce"]
+
+[[party]]
+code = "UKR"
+name = "Ukraine"
+
+[[party]]
+code = "RUS"
+name = "Russia"
+
+[[amendment]]
+agreement = "lake-truce"
+provision = "2"
+deadline = "2023-03-25"
+text = "The withdrawal from Lakeshore is postponed by ten days."
+"#;
+    let known = |c: &str| ["UKR", "RUS", "IGO"].iter().any(|k| c.starts_with(k));
+    let mut both = [checked(), agreement::parse("amend.toml", amending, &known).unwrap()];
+    agreement::link(&mut both);
+    let outlets = Outlets::parse("outlets.toml", OUTLETS).unwrap();
+    let before = board(&both[0], &[], &outlets, &Rules::load(), date(2023, 3, 13));
+    assert_eq!(before.verdicts[2].deadline.as_deref(), Some("2023-03-15"));
+    let after = board(&both[0], &[], &outlets, &Rules::load(), date(2023, 3, 20));
+    let v = &after.verdicts[2];
+    assert_eq!((v.status, v.deadline.as_deref()), (Status::Pending, Some("2023-03-25")), "{}", v.rationale);
+    assert!(v.rationale.contains("lake-amendment"), "{}", v.rationale);
+}

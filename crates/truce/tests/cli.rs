@@ -404,3 +404,46 @@ fn agreements_are_checked_stored_and_judged_with_alerts() {
     assert_eq!(code, 2);
     assert!(err.contains("no agreement `no-such-truce`"), "{err}");
 }
+
+#[test]
+fn alerts_are_posted_to_a_webhook() {
+    use std::io::{Read, Write};
+    let dir = scratch("webhook");
+    let db = dir.join("record.db");
+    let agreement = dir.join("lake.toml");
+    std::fs::write(&agreement, LAKE_TRUCE).unwrap();
+    let (code, _, err) = run(truce().args(["agreement", "add"]).arg(&agreement).arg("--db").arg(&db));
+    assert_eq!(code, 0, "{err}");
+    let reports = dir.join("reports.jsonl");
+    std::fs::write(&reports, LAKE_REPORTS).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let mut bodies = Vec::new();
+        // Every request until the test says it is done.
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            let mut request = vec![0u8; 16384];
+            let n = stream.read(&mut request).unwrap();
+            let text = String::from_utf8_lossy(&request[..n]).into_owned();
+            if text == "DONE" {
+                break;
+            }
+            bodies.push(text);
+            stream.write_all(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n").unwrap();
+        }
+        bodies
+    });
+    let (code, _, err) = run(truce()
+        .arg("ingest")
+        .arg(&reports)
+        .arg("--db")
+        .arg(&db)
+        .args(["--as-of", "2023-03-12", "--webhook"])
+        .arg(format!("http://127.0.0.1:{port}/hook")));
+    assert_eq!(code, 0, "{err}");
+    std::net::TcpStream::connect(("127.0.0.1", port)).unwrap().write_all(b"DONE").unwrap();
+    let bodies = server.join().unwrap();
+    assert!(bodies.iter().all(|b| b.starts_with("POST /hook HTTP/1.1")), "{bodies:?}");
+    assert!(bodies.iter().any(|b| b.contains(r#""to":"breached""#)), "{bodies:?}");
+}

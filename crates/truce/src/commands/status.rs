@@ -107,15 +107,22 @@ pub fn print_board(out: &mut impl Write, board: &Board, agreement: &Checked, evi
             v.reports,
             v.independent_sources
         )?;
+        if evidence && v.evidence_total > v.evidence.len() {
+            writeln!(out, "        ({} of {} pieces of evidence shown)", v.evidence.len(), v.evidence_total)?;
+        }
         if evidence {
             for c in &v.evidence {
                 let sentence: String = c.sentence.chars().take(160).collect();
+                let outlet = match &c.copy_of {
+                    Some(origin) => format!("{} (copy of {origin})", c.outlet.as_deref().unwrap_or("?")),
+                    None => c.outlet.clone().unwrap_or_else(|| "?".into()),
+                };
                 writeln!(
                     out,
                     "        {:<14} {} {:<24} {} {}",
                     c.role,
                     c.date.as_deref().unwrap_or("----------"),
-                    c.outlet.as_deref().unwrap_or("?").chars().take(24).collect::<String>(),
+                    outlet.chars().take(40).collect::<String>(),
                     if c.independent { " " } else { "*" },
                     sentence
                 )?;
