@@ -687,7 +687,14 @@ impl Context<'_> {
                 // Talks and exchanges have two sides: a party named as the
                 // other side, or named in the sentence (`between delegations
                 // of A and B`), takes part.
+                // A handover or a withdrawal is also seen from the other
+                // side: the beneficiary taking over the place (`Azerbaijani
+                // units entered Aghdam`) is the obligor's compliance.
+                let receiving = matches!(provision.kind.as_str(), "handover" | "withdrawal")
+                    && rule.effect == Effect::Complies
+                    && o.source.iter().any(|s| provision.beneficiaries.iter().any(|b| self.acts_as(s, b)));
                 let by_party = o.source.iter().any(|s| self.acts_as(s, party))
+                    || receiving
                     || (mutual && o.target.iter().chain(o.named()).any(|t| self.acts_as(t, party)));
                 let agentless = o.source.is_empty() && agentless_counts;
                 if !(by_party || (agentless && rule.effect == Effect::Complies)) {
@@ -865,7 +872,7 @@ fn shown(evidence: &[Ev]) -> Vec<Cited> {
 
 /// Whether `code` is `party` acting, among the agreement's `codes`.
 pub fn acts_as(code: &str, party: &str, codes: &[&str]) -> bool {
-    const STATE_ORGANS: &[&str] = &["GOV", "MIL", "COP", "SPY", "JUD", "LEG"];
+    const STATE_ORGANS: &[&str] = &["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PKO"];
     // A state party (`AZE`) acts through its organs, not through rebels or
     // separatists of its territory (`AZESEP` is not Azerbaijan).
     let state_party = party.len() == 3 && !party.starts_with("IGO") && !party.starts_with("NGO");

@@ -142,7 +142,12 @@ impl Observation {
         Observation {
             event: e.id.clone(),
             doc: doc.id.to_string(),
-            report: doc.source.title.clone().unwrap_or_else(|| doc.source.input.clone()),
+            // What people call the report: its title, else its outlet and
+            // day, else where it came from.
+            report: doc.source.title.clone().unwrap_or_else(|| match (&doc.source.outlet, &doc.source.published) {
+                (Some(outlet), Some(day)) => format!("{outlet}, {day}"),
+                _ => doc.source.input.clone(),
+            }),
             outlet: doc.source.outlet.clone(),
             reported,
             date: e.date.clone(),

@@ -586,9 +586,11 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // subject (`Armenia reported …`).
             // (`rocket attacks from …` reads as a verb form too: the rule
             // after `from` holds for any head of force.)
-            let noun_author = if matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"))
-                && (m.pattern.noun || lower.get(m.head + 1).is_some_and(|w| w == "from"))
-            {
+            // (`Armenia's withdrawal`, `the Russian withdrawal`: any noun
+            // takes an actor written right before it.)
+            let force_head = matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"));
+            let reach = if force_head { 3 } else { 1 };
+            let noun_author = if m.pattern.noun || (force_head && lower.get(m.head + 1).is_some_and(|w| w == "from")) {
                 let token_of = |byte: usize| sentence.tokens.partition_point(|t| t.span.start() < byte);
                 let attributive = |k: usize| {
                     let w = lower[k].as_str();
@@ -597,14 +599,17 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 };
                 let before = actors.iter().rev().filter(|_| m.pattern.noun).find(|a| {
                     let end = token_of(a.span.end());
-                    a.span.end() <= head_at && end + 3 >= m.head && (end..m.head).all(attributive)
+                    a.span.end() <= head_at && end + reach >= m.head && (end..m.head).all(attributive)
                 });
-                let after = lower.get(m.head + 1).filter(|w| matches!(w.as_str(), "from" | "by")).and_then(|_| {
-                    actors.iter().find(|a| {
-                        let at = token_of(a.span.start());
-                        at > m.head + 1 && at <= m.head + 4
-                    })
-                });
+                let after = lower
+                    .get(m.head + 1)
+                    .filter(|w| force_head && matches!(w.as_str(), "from" | "by"))
+                    .and_then(|_| {
+                        actors.iter().find(|a| {
+                            let at = token_of(a.span.start());
+                            at > m.head + 1 && at <= m.head + 4
+                        })
+                    });
                 after.or(before).copied()
             } else {
                 None
@@ -1055,6 +1060,14 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             let mut modality = modality(&lower, m.head, &code).to_owned();
             if negated_by_no(&lower, m.head, last_word) {
                 modality = "denied".into();
+            }
+            // `the deadline for Armenia's withdrawal from Kalbajar`: what a
+            // deadline is for has not happened yet.
+            if modality == "asserted"
+                && (m.head.saturating_sub(4)..m.head)
+                    .any(|k| matches!(lower[k].as_str(), "deadline" | "deadlines" | "timetable" | "schedule"))
+            {
+                modality = "planned".into();
             }
             // `will halt attacks, allow ships in and reopen the airport`: a
             // verb in the base form coordinated with a promise or a demand
