@@ -1079,8 +1079,11 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 // the allowing's modality too.)
                 let coordinated = m.head > 0 && matches!(lower[m.head - 1].as_str(), "," | "and" | "or" | "to");
                 let earlier = events.iter().rev().find(|e| e.sentence == index);
-                let clause_modal =
-                    lower[clause_start..m.head].iter().any(|w| matches!(w.as_str(), "will" | "shall" | "would"));
+                // (`must withdraw its troops and return …`: what is owed is
+                // not yet done.)
+                let clause_modal = lower[clause_start..m.head]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "will" | "shall" | "would" | "must" | "should"));
                 if base && coordinated {
                     if let Some(e) = earlier.filter(|e| matches!(e.modality.as_str(), "planned" | "requested")) {
                         modality = e.modality.clone();

@@ -447,3 +447,29 @@ fn alerts_are_posted_to_a_webhook() {
     assert!(bodies.iter().all(|b| b.starts_with("POST /hook HTTP/1.1")), "{bodies:?}");
     assert!(bodies.iter().any(|b| b.contains(r#""to":"breached""#)), "{bodies:?}");
 }
+
+#[test]
+fn the_shipped_agreement_files_are_valid() {
+    let dir = scratch("shipped");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let files = [
+        "examples/agreements/nagorno-karabakh-2020-11-10.toml",
+        "examples/agreements/nagorno-karabakh-2020-11-15-kalbajar.toml",
+        "examples/demo/agreement.toml",
+        "examples/demo/renewal-2022-06.toml",
+        "examples/demo/renewal-2022-08.toml",
+        "eval/karabakh-2020/ceasefire-2020-10-10.toml",
+        "eval/karabakh-2020/ceasefire-2020-10-18.toml",
+        "eval/karabakh-2020/ceasefire-2020-10-26.toml",
+    ];
+    let (code, _, err) = run(truce()
+        .args(["agreement", "add"])
+        .args(files.iter().map(|f| root.join(f)))
+        .arg("--db")
+        .arg(dir.join("r.db")));
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) =
+        run(truce().args(["agreement", "show", "nagorno-karabakh-2020-11-10"]).arg("--db").arg(dir.join("r.db")));
+    assert_eq!(code, 0);
+    assert!(out.contains("2020-11-10T00:00 Europe/Moscow = 2020-11-09T21:00:00Z"), "{out}");
+}
