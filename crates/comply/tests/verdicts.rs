@@ -3,46 +3,8 @@
 use jiff::civil::{Date, date};
 use truce_comply::{Observation, Outlets, Rules, Status, agreement, board, history};
 
-const AGREEMENT: &str = r#"
-id = "lake-truce"
-title = "Ceasefire and withdrawal around the lake"
-signed = "2023-03-01"
-effective = "2023-03-02T00:00"
-zone = "Europe/Kyiv"
-duration = "P3M"
-
-[[party]]
-code = "UKR"
-name = "Ukraine"
-
-[[party]]
-code = "RUS"
-name = "Russia"
-
-[[party]]
-code = "IGOOSC"
-name = "OSCE"
-role = "mediator"
-
-[[provision]]
-id = "1"
-kind = "ceasefire"
-obligors = ["UKR", "RUS"]
-
-[[provision]]
-id = "2"
-kind = "withdrawal"
-obligors = ["RUS"]
-object = { place = ["Lakeshore", "Ozerne"] }
-deadline = "2023-03-15"
-
-[[provision]]
-id = "3"
-kind = "release"
-obligors = ["UKR"]
-object = { group = "detainees", quantity = 40 }
-deadline = "2023-03-20"
-"#;
+/// Shared with the command-line tests of the `truce` crate.
+const AGREEMENT: &str = include_str!("fixtures/lake-truce.toml");
 
 const OUTLETS: &str = r#"
 [outlet."Lake Wire"]
