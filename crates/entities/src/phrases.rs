@@ -81,6 +81,70 @@ fn piece(found: &Found, lexicon: &Lexicon, date: Option<Date>) -> Piece {
 
 const PLACE_PREPOSITIONS: &[&str] =
     &["in", "into", "inside", "at", "near", "across", "throughout", "within", "around", "outside", "across"];
+/// Words for a part of a city or a thing in it (`Sanaa airport`).
+const PLACE_PARTS: &[&str] = &[
+    "airport",
+    "port",
+    "harbour",
+    "harbor",
+    "province",
+    "governorate",
+    "city",
+    "district",
+    "region",
+    "area",
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "residents",
+    "streets",
+    "neighbourhood",
+    "neighborhood",
+    "international",
+    "old",
+    "municipality",
+    "oblast",
+    "countryside",
+    "station",
+    "crossing",
+];
+/// Words of a journey, before `from`/`to` and a capital.
+const JOURNEY_WORDS: &[&str] = &[
+    "flight",
+    "flights",
+    "flew",
+    "fly",
+    "flying",
+    "road",
+    "roads",
+    "route",
+    "routes",
+    "travel",
+    "travelled",
+    "traveled",
+    "trip",
+    "trips",
+    "journey",
+    "airliner",
+    "plane",
+    "planes",
+    "bus",
+    "buses",
+    "convoy",
+    "convoys",
+    "ship",
+    "ships",
+    "train",
+    "trains",
+    "highway",
+    "left",
+    "departed",
+    "arrived",
+    "passengers",
+    "off",
+    "bound",
+    "airport",
+];
 /// Words after which `at` aims rather than places: `fired missiles at
 /// Armenia` names the target; `talks at Geneva` names the place.
 const AIMING_WORDS: &[&str] = &[
@@ -278,7 +342,17 @@ pub fn sentence(
                     && p.role == Role::State
                     && p.start > 1
                     && AIMING_WORDS.contains(&s.lower(p.start - 2).as_str());
+                // `Sanaa airport`, `the Kabul governorate`: a capital before a
+                // word for a part of it is the place; so is one a journey
+                // goes from or to (`flights from Sanaa to Amman`).
+                let part_of_place = p.role == Role::Capital && PLACE_PARTS.contains(&s.lower(p.end).as_str());
+                let journey = p.role == Role::Capital
+                    && matches!(before.as_str(), "from" | "to" | "via" | "towards" | "for")
+                    && (p.start.saturating_sub(7)..p.start.saturating_sub(1))
+                        .any(|k| JOURNEY_WORDS.contains(&s.lower(k).as_str()));
                 let as_place = in_dateline
+                    || part_of_place
+                    || journey
                     || (p.role != Role::Adjective && !aimed_at && PLACE_PREPOSITIONS.contains(&before.as_str()));
                 let mut m = if as_place {
                     let mut m = mention(&s, p.start, p.end, MentionKind::Place, Some(entry.code.clone()), None);

@@ -344,7 +344,8 @@ fn modality(lower: &[String], head: usize, code: &str) -> &'static str {
     if near(&["not", "n't", "never", "no"]) || (denial_before && !code.starts_with("01")) || failed {
         return "denied";
     }
-    if near(&["if", "could", "might", "may", "unless"]) {
+    // (`respond to any breach`: no breach has happened.)
+    if near(&["if", "could", "might", "may", "unless"]) || before.iter().rev().take(2).any(|w| *w == "any") {
         return "hypothetical";
     }
     let root = &code[..2.min(code.len())];
@@ -1157,11 +1158,26 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                         }
                     })
                     .copied();
-                let speaker_country = before_speaker.or(after_speaker).and_then(country_of).filter(|c| is_state(c));
+                let speaker = before_speaker.or(after_speaker);
+                let speaker_country = speaker.and_then(country_of).filter(|c| is_state(c));
                 let source_countries: Vec<&String> = source.iter().filter_map(|s| s.country.as_ref()).collect();
-                if let Some(c) = speaker_country
-                    && !source_countries.is_empty()
-                    && source_countries.iter().all(|s| **s != c)
+                // Within one country the sides are the state and the
+                // armed groups: `the Houthis' spokesman said government
+                // forces shelled …` is the Houthis' claim.
+                let armed_group = |code: &str| {
+                    code.get(3..6).is_some_and(|s| matches!(s, "REB" | "SEP" | "INS" | "RAD" | "UAF" | "OPP"))
+                };
+                let other_side = speaker.and_then(|s| s.code.as_deref()).is_some_and(|sc| {
+                    armed_group(sc)
+                        && !source.is_empty()
+                        && source
+                            .iter()
+                            .all(|a| a.code.as_deref().is_some_and(|c| !armed_group(c) || c.get(..3) != sc.get(..3)))
+                });
+                if other_side
+                    || (speaker_country
+                        .as_ref()
+                        .is_some_and(|c| !source_countries.is_empty() && source_countries.iter().all(|s| *s != c)))
                 {
                     modality = "alleged".into();
                 }

@@ -390,3 +390,57 @@ fn handovers_of_districts_active_and_passive() {
     assert_eq!(codes(&handover.source), ["ARM"]);
     assert_eq!(handover.date.as_deref(), Some("2020-12-01"));
 }
+
+#[test]
+fn calm_and_negated_fighting_are_no_attacks() {
+    let none = coded("No rocket or drone attacks on the border towns were recorded overnight.", "2022-04-07");
+    assert!(none.events.iter().filter(|e| e.cameo_root == "19").all(|e| e.modality == "denied"), "{:#?}", none.events);
+    let calm = coded("Monitors reported a sharp fall in fighting along the front after the truce began.", "2022-04-07");
+    assert!(!calm.events.iter().any(|e| e.cameo_root == "19" && e.modality == "asserted"), "{:#?}", calm.events);
+    let any = coded("The army said it would respond to any breach of the truce.", "2022-04-07");
+    assert!(!any.events.iter().any(|e| e.cameo == "196" && e.modality == "asserted"), "{:#?}", any.events);
+}
+
+#[test]
+fn the_accused_is_the_actor_and_a_rebel_claim_against_the_state_is_alleged() {
+    let doc =
+        coded("Kyiv accused Russian troops of heavy artillery fire on a hospital in the east on Sunday.", "2023-03-06");
+    let fire = doc.events.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("{:#?}", doc.events));
+    assert_eq!(codes(&fire.source), ["RUSMIL"]);
+    assert_eq!(fire.modality, "alleged");
+    let claim =
+        coded("A spokesman for the Houthis said government forces had shelled villages south of Marib.", "2022-04-07");
+    assert_eq!(find(&claim, "19").modality, "alleged");
+}
+
+#[test]
+fn a_noun_of_force_takes_its_own_author_and_a_promise_covers_its_coordinates() {
+    let doc = coded("Yerevan reported Azerbaijani artillery fire north of the town overnight.", "2020-10-18");
+    let force: Vec<&truce_core::Event> = doc.events.iter().filter(|e| e.cameo_root == "19").collect();
+    assert!(
+        !force.is_empty() && force.iter().all(|e| codes(&e.source).iter().all(|c| c.starts_with("AZE"))),
+        "{force:#?}"
+    );
+    let promise = coded(
+        "Under the deal both sides will stop offensive operations, allow fuel ships to enter the port and reopen the airport.",
+        "2022-04-02",
+    );
+    assert!(
+        promise.events.iter().all(|e| e.modality != "asserted" || e.cameo.starts_with("01")),
+        "{:#?}",
+        promise.events
+    );
+}
+
+#[test]
+fn a_capital_with_an_airport_or_on_a_journey_is_a_place() {
+    let doc = coded("The first flight in years took off from Kabul airport for Doha on Monday.", "2022-05-16");
+    assert!(
+        doc.mentions
+            .iter()
+            .filter(|m| m.text == "Kabul" || m.text == "Doha")
+            .all(|m| m.kind == truce_core::MentionKind::Place),
+        "{:#?}",
+        doc.mentions
+    );
+}
