@@ -350,9 +350,20 @@ pub fn sentence(
                     && matches!(before.as_str(), "from" | "to" | "via" | "towards" | "for")
                     && (p.start.saturating_sub(7)..p.start.saturating_sub(1))
                         .any(|k| JOURNEY_WORDS.contains(&s.lower(k).as_str()));
+                // `to Amman and Cairo`: a capital listed after a place is one.
+                let listed_after_place = p.role == Role::Capital
+                    && matches!(before.as_str(), "and" | "or" | ",")
+                    && p.start >= 2
+                    && draft.mentions.last().is_some_and(|last| {
+                        last.kind == MentionKind::Place && last.span.end() <= s.span(p.start - 1, p.start).start() && {
+                            let gap = s.span(p.start - 2, p.start - 1);
+                            last.span.end() == gap.end()
+                        }
+                    });
                 let as_place = in_dateline
                     || part_of_place
                     || journey
+                    || listed_after_place
                     || (p.role != Role::Adjective && !aimed_at && PLACE_PREPOSITIONS.contains(&before.as_str()));
                 let mut m = if as_place {
                     let mut m = mention(&s, p.start, p.end, MentionKind::Place, Some(entry.code.clone()), None);

@@ -61,7 +61,7 @@ pub fn document(doc: &Document, mut draft: Draft, resources: &Resources, date: O
     if translated {
         translation_artefacts(&mut draft, resources, lexicon, &parties);
     }
-    two_sides(&mut draft.mentions, lexicon, &parties);
+    two_sides(&mut draft.mentions, lexicon);
     date_hint(&mut draft.mentions, date);
     draft.mentions
 }
@@ -493,19 +493,45 @@ fn translation_artefacts(draft: &mut Draft, resources: &Resources, lexicon: &Lex
     draft.mentions.extend(added);
 }
 
-/// Binds `the two sides` to the pair of states the document is about: the
-/// pair most often named together (`Armenia and Azerbaijan`), else the two
-/// most named states.
-fn two_sides(mentions: &mut [Mention], lexicon: &Lexicon, parties: &[String]) {
+/// Binds `the two sides` to the pair the document is about: the pair of
+/// sides most often named together (`Armenia and Azerbaijan`, `the
+/// government and the Houthis`), else the two sides named most as actors. A
+/// side is a state, or an armed group with its own code.
+fn two_sides(mentions: &mut [Mention], lexicon: &Lexicon) {
+    // A side is a state, or an armed group with its own code (`YEMREB`):
+    // in a civil war the two sides share a country. Places listed together
+    // (`flights to Amman and Cairo`) are no sides.
+    let side = |m: &Mention| -> Option<String> {
+        if !matches!(m.kind, MentionKind::Actor | MentionKind::Organisation) {
+            return None;
+        }
+        let country = m.country.as_deref().filter(|c| !REGIONS.contains(c))?;
+        let armed = m
+            .code
+            .as_deref()
+            .filter(|c| c.get(3..6).is_some_and(|s| matches!(s, "REB" | "SEP" | "INS" | "RAD" | "UAF")));
+        Some(armed.map_or(country, |c| &c[..6]).to_owned())
+    };
     let mut groups: HashMap<u32, Vec<String>> = HashMap::new();
     for m in mentions.iter() {
-        if let (Some(g), Some(c)) = (m.group, m.country.as_deref().filter(|c| !REGIONS.contains(c))) {
+        if let (Some(g), Some(c)) = (m.group, side(m)) {
             let members = groups.entry(g).or_default();
-            if !members.iter().any(|x| x == c) {
-                members.push(c.to_owned());
+            if !members.contains(&c) {
+                members.push(c);
             }
         }
     }
+    // Without a pair named together, the two sides named most as actors
+    // (places do not take sides: `flights to Amman` names no party).
+    let mut ranked: Vec<(String, usize)> = Vec::new();
+    for c in mentions.iter().filter_map(side) {
+        match ranked.iter_mut().find(|(k, _)| *k == c) {
+            Some(e) => e.1 += 1,
+            None => ranked.push((c, 1)),
+        }
+    }
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let fallback: Vec<String> = ranked.iter().take(2).map(|(c, _)| c.clone()).collect();
     let mut pairs: HashMap<(String, String), usize> = HashMap::new();
     for members in groups.values().filter(|m| m.len() == 2) {
         let mut pair = [members[0].clone(), members[1].clone()];
@@ -516,7 +542,7 @@ fn two_sides(mentions: &mut [Mention], lexicon: &Lexicon, parties: &[String]) {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|((a, b), _)| vec![a, b])
-        .or_else(|| (parties.len() >= 2).then(|| parties[..2].to_vec()));
+        .or_else(|| (fallback.len() >= 2).then_some(fallback));
     let Some(dyad) = dyad else { return };
     let names: Vec<String> = dyad
         .iter()
@@ -524,7 +550,7 @@ fn two_sides(mentions: &mut [Mention], lexicon: &Lexicon, parties: &[String]) {
             lexicon
                 .entries()
                 .iter()
-                .find(|e| e.kind == EntryKind::Country && &e.code == c)
+                .find(|e| matches!(e.kind, EntryKind::Country | EntryKind::Group) && &e.code == c)
                 .map_or(c.clone(), |e| e.name.clone())
         })
         .collect();

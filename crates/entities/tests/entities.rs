@@ -121,3 +121,17 @@ fn states_misspelt_by_one_slip_are_still_states() {
     // A real name one letter from an adjective is not a misspelling.
     assert!(d.mentions.iter().all(|m| m.text != "Indiana" || m.code.as_deref() != Some("IND")), "{:#?}", d.mentions);
 }
+
+#[test]
+fn in_a_civil_war_the_two_sides_are_the_state_and_the_armed_group() {
+    let d = doc(
+        "Yemen's government and the Houthis met in Amman on Monday. The two sides agreed to meet again, and flights to Amman and Cairo resumed.",
+        "2022-05-30",
+        None,
+    );
+    let mut sides = find(&d, "The two sides").members.clone();
+    sides.sort();
+    assert_eq!(sides, ["YEM", "YEMREB"]);
+    let cairo = d.mentions.iter().find(|m| m.text == "Cairo").unwrap();
+    assert_eq!(cairo.kind, MentionKind::Place, "{cairo:#?}");
+}

@@ -400,8 +400,9 @@ fn expand(m: &Mention, mentions: &[&Mention]) -> Vec<EventActor> {
             .map(|c| EventActor {
                 text: m.text.clone(),
                 code: Some(c.clone()),
-                country: Some(c.clone()),
-                sector: None,
+                // (`YEMREB`, one side of a civil war, is in Yemen.)
+                country: Some(c.get(..3).unwrap_or(c).to_owned()),
+                sector: c.get(3..).filter(|s| !s.is_empty()).map(str::to_owned),
                 name: None,
             })
             .collect();
