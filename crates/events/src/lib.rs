@@ -704,6 +704,32 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 })
                 .copied();
             let mut target = target_mention.map(|t| expand(t, &actors)).unwrap_or_default();
+            // `withdraw inspectors and aid workers from Iraq`: what is
+            // withdrawn is not the target; the state it leaves is.
+            let withdrawing = matches!(m.pattern.code.get(..2), Some("16")) || m.pattern.code.starts_with("087");
+            if withdrawing && let Some(t) = target_mention {
+                let after_target = sentence.tokens.partition_point(|tok| tok.span.start() < t.span.end());
+                let from = (after_target..lower.len().min(after_target + 6)).find(|&k| lower[k] == "from");
+                let state = from.and_then(|f| {
+                    let at = start_of(f);
+                    doc.mentions.iter().find(|p| {
+                        p.sentence == index
+                            && p.span.start() > at
+                            && sentence.tokens.partition_point(|tok| tok.span.start() < p.span.start()) <= f + 2
+                            && p.code.as_deref().is_some_and(|c| c.len() == 3 && is_state(c))
+                    })
+                });
+                if let Some(p) = state.filter(|p| p.span.start() < clause_end) {
+                    let code = p.code.clone().unwrap_or_default();
+                    target = vec![EventActor {
+                        text: p.text.clone(),
+                        code: Some(code.clone()),
+                        country: Some(code),
+                        sector: None,
+                        name: p.name.clone(),
+                    }];
+                }
+            }
             // In the passive the subject is what was acted on: `a convoy of
             // Kurdish fighters was hit by Turkish drones`.
             let passive = source_mention.is_some_and(|s| passive_by.is_some_and(|by| s.span.start() > start_of(by)));
@@ -969,6 +995,9 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 events.iter().any(|e| e.sentence == index && matches!(e.cameo_root.as_str(), "18" | "19" | "20"));
             let adjunct = |k: usize| {
                 matches!(lower[k].as_str(), "after" | "before" | "during" | "following" | "amid" | "despite" | "since")
+                    // `because of fighting`, `due to the shelling`
+                    || (k > 0 && lower[k] == "of" && lower[k - 1] == "because")
+                    || (k > 0 && lower[k] == "to" && matches!(lower[k - 1].as_str(), "due" | "owing"))
                     || (force && earlier_force && matches!(lower[k].as_str(), "in" | "by"))
             };
             let nominal = m.pattern.noun || lower[m.head].ends_with("ing");

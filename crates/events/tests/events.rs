@@ -444,3 +444,17 @@ fn a_capital_with_an_airport_or_on_a_journey_is_a_place() {
         doc.mentions
     );
 }
+
+#[test]
+fn what_is_withdrawn_is_not_the_target_and_a_led_force_is_its_leaders() {
+    let doc = coded(
+        "The United Nations said on Monday it would withdraw its monitors and aid workers from Libya.",
+        "2021-03-02",
+    );
+    assert_eq!(codes(&find(&doc, "13").target), ["LBY"]);
+    let led = coded("Kenyan-led forces attacked militant camps near the border on Monday.", "2021-03-02");
+    assert_eq!(codes(&find(&led, "19").source), ["KENMIL"]);
+    let failed =
+        coded("The two delegations failed to reach agreement on the border after three days of talks.", "2021-03-02");
+    assert_eq!(find(&failed, "12").cameo, "120");
+}

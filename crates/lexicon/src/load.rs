@@ -124,6 +124,14 @@ fn parse_native(file: &str, text: &str, kind: FileKind) -> Result<Vec<Loaded>, L
                 let mut names = vec![(f[1].to_owned(), NameKind::Name)];
                 names.extend(split_alternatives(f[2]).map(|a| (a.to_owned(), NameKind::Name)));
                 names.extend(split_alternatives(f[3]).map(|a| (a.to_owned(), NameKind::Adjective)));
+                // `Vietnamese-led forces`, `Saudi-led coalition`: what a
+                // state leads is that state's. (`-backed` is not: forces
+                // backed by a state are someone else's.)
+                names.extend(
+                    split_alternatives(f[3])
+                        .filter(|a| !a.contains(' ') && !a.ends_with('s'))
+                        .map(|a| (format!("{a}-led"), NameKind::Adjective)),
+                );
                 names.extend(split_alternatives(f[4]).map(|a| (a.to_owned(), NameKind::Capital)));
                 let entry = entry(EntryKind::Country, f[0], f[1], None, Validity::default(), origin);
                 Loaded { entry, names }
