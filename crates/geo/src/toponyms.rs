@@ -459,7 +459,11 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 || (single && i == 0 && !major)
                 // A person or organisation the entities stage found, unless
                 // the place's name is longer (`Bowling Green` over a `Green`).
-                || (!big && doc.mentions.iter().any(|m| m.span.contains(span) && is_named_non_place(m)));
+                // (An armed group's name is never its namesake town, however
+                // big: `Hamas` is not Hamm.)
+                || doc.mentions.iter().any(|m| {
+                    m.span.contains(span) && is_named_non_place(m) && (!big || m.reason == "armed group name")
+                });
             if !rejected {
                 found.push(Candidate {
                     span,

@@ -108,3 +108,9 @@ fn a_country_before_its_institution_is_whose_not_where() {
     assert_eq!(toponym(&doc, "U.S.").role, "adjective");
     assert_eq!(toponym(&doc, "Geneva").role, "place");
 }
+
+#[test]
+fn an_armed_group_is_not_its_namesake_town() {
+    let doc = placed("GAZA, Nov 24 (Wire) - Hamas released 13 hostages on Friday, and Israel freed 39 prisoners.");
+    assert!(doc.toponyms.iter().all(|t| t.text != "Hamas"), "{:#?}", doc.toponyms);
+}

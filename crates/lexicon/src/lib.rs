@@ -241,8 +241,13 @@ impl Lexicon {
         let mut found = Vec::new();
         for m in self.matcher.find_iter(&keyed) {
             // Only matches on whole tokens count.
-            let first = bounds.partition_point(|b| b.0 < m.start());
+            let mut first = bounds.partition_point(|b| b.0 < m.start());
             let last = bounds.partition_point(|b| b.1 < m.end());
+            // A token with no key (`-`, `(`) shares its place with the next
+            // word: a name begins at the word.
+            while first < last && bounds[first].1 <= bounds[first].0 {
+                first += 1;
+            }
             if bounds.get(first).is_none_or(|b| b.0 != m.start()) || bounds.get(last).is_none_or(|b| b.1 != m.end()) {
                 continue;
             }
@@ -305,6 +310,13 @@ mod tests {
         assert!(codes(lexicon, &["told", "us", "so"]).is_empty());
         assert_eq!(codes(lexicon, &["Turkey", "said"])[0].1, "TUR");
         assert!(codes(lexicon, &["roast", "turkey"]).is_empty());
+    }
+
+    #[test]
+    fn a_name_begins_at_its_word_not_at_punctuation_before_it() {
+        let lexicon = Lexicon::default_lexicon();
+        let found = lexicon.find_in_tokens(&["Nov", "24", "-", "Hamas", "released"]);
+        assert_eq!(found.iter().map(|f| f.start).collect::<Vec<_>>(), [3]);
     }
 
     #[test]
