@@ -744,7 +744,20 @@ impl Context<'_> {
                 evidence.iter().filter(|c| c.role == "complies" && c.independent).map(|c| c.sentence).collect();
             // The largest count a report gives (`the sixth tanker`), else
             // one a day on which it was reported done.
-            let counted = texts.iter().filter_map(|t| largest_count(t, q)).max();
+            let things = object_words(provision);
+            // Batches on different days add up (`13 hostages` on Friday,
+            // `17` on Saturday), unless the reports give running totals
+            // (`the sixth tanker`, `bringing the total to 39`).
+            let running = texts.iter().any(|t| running_count(t, &things));
+            let mut per_day: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
+            for c in evidence.iter().filter(|c| c.role == "complies" && c.independent) {
+                if let Some(n) = largest_count(c.sentence, q, &things) {
+                    let day = per_day.entry(c.date.unwrap_or("")).or_default();
+                    *day = (*day).max(n);
+                }
+            }
+            let counted = if running { per_day.values().copied().max() } else { Some(per_day.values().sum::<u64>()) }
+                .filter(|n| *n > 0);
             let days = evidence
                 .iter()
                 .filter(|c| c.role == "complies" && c.independent)
@@ -1019,88 +1032,125 @@ fn fold(s: &str) -> String {
     out.trim_end().to_owned()
 }
 
+/// Numbers written as words, cardinal and ordinal.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("one", 1),
+    ("first", 1),
+    ("two", 2),
+    ("second", 2),
+    ("three", 3),
+    ("third", 3),
+    ("four", 4),
+    ("fourth", 4),
+    ("five", 5),
+    ("fifth", 5),
+    ("six", 6),
+    ("sixth", 6),
+    ("seven", 7),
+    ("seventh", 7),
+    ("eight", 8),
+    ("eighth", 8),
+    ("nine", 9),
+    ("ninth", 9),
+    ("ten", 10),
+    ("tenth", 10),
+    ("eleven", 11),
+    ("eleventh", 11),
+    ("twelve", 12),
+    ("twelfth", 12),
+    ("thirteen", 13),
+    ("thirteenth", 13),
+    ("fourteen", 14),
+    ("fourteenth", 14),
+    ("fifteen", 15),
+    ("fifteenth", 15),
+    ("sixteen", 16),
+    ("sixteenth", 16),
+    ("seventeen", 17),
+    ("seventeenth", 17),
+    ("eighteen", 18),
+    ("eighteenth", 18),
+    ("nineteen", 19),
+    ("nineteenth", 19),
+    ("twenty", 20),
+    ("twentieth", 20),
+];
+
+/// Month names, whose neighbouring numbers are days.
+const MONTH_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Whether a sentence gives a running total rather than a batch: `in all`,
+/// `so far`, `bringing the total to`, or an ordinal of the thing itself
+/// (`the sixth tanker`; not `the second group of hostages`).
+fn running_count(sentence: &str, things: &[String]) -> bool {
+    let lower = sentence.to_lowercase();
+    if ["total", "in all", "so far", "to date", "altogether", "in total"].iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let ordinal = NUMBER_WORDS
+            .iter()
+            .any(|(n, _)| n == w && (n.ends_with("th") || matches!(*n, "first" | "second" | "third")));
+        ordinal && words[i + 1..words.len().min(i + 4)].iter().any(|x| things.iter().any(|t| x.starts_with(t.as_str())))
+    })
+}
+
 /// The largest count a sentence gives that could be part of `quantity`
 /// (`the fourth fuel ship`, `1,960 peacekeepers`, `12 ships`); years and
 /// numbers far beyond the quantity are not counts.
-fn largest_count(sentence: &str, quantity: u64) -> Option<u64> {
-    const WORDS: &[(&str, u64)] = &[
-        ("one", 1),
-        ("first", 1),
-        ("two", 2),
-        ("second", 2),
-        ("three", 3),
-        ("third", 3),
-        ("four", 4),
-        ("fourth", 4),
-        ("five", 5),
-        ("fifth", 5),
-        ("six", 6),
-        ("sixth", 6),
-        ("seven", 7),
-        ("seventh", 7),
-        ("eight", 8),
-        ("eighth", 8),
-        ("nine", 9),
-        ("ninth", 9),
-        ("ten", 10),
-        ("tenth", 10),
-        ("eleven", 11),
-        ("eleventh", 11),
-        ("twelve", 12),
-        ("twelfth", 12),
-        ("thirteen", 13),
-        ("thirteenth", 13),
-        ("fourteen", 14),
-        ("fourteenth", 14),
-        ("fifteen", 15),
-        ("fifteenth", 15),
-        ("sixteen", 16),
-        ("sixteenth", 16),
-        ("seventeen", 17),
-        ("seventeenth", 17),
-        ("eighteen", 18),
-        ("eighteenth", 18),
-        ("nineteen", 19),
-        ("nineteenth", 19),
-        ("twenty", 20),
-        ("twentieth", 20),
-    ];
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
+fn largest_count(sentence: &str, quantity: u64, things: &[String]) -> Option<u64> {
     let lower = sentence.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ';' | ':' | '"'))
         .map(|w| w.trim_matches(|c: char| matches!(c, '.' | ',' | '-')))
         .filter(|w| !w.is_empty())
         .collect();
+    // `13 Israeli hostages … 39 Palestinian prisoners`: a count of the
+    // provision's own things first; any count only when none is.
+    let of_things = |i: usize| {
+        words[i + 1..words.len().min(i + 4)].iter().any(|w| things.iter().any(|t| w.starts_with(t.as_str())))
+    };
+    if things.is_empty() {
+        return count_in(&words, quantity, &|_| true);
+    }
+    count_in(&words, quantity, &of_things).or_else(|| count_in(&words, quantity, &|_| true))
+}
+
+/// The largest count among `words` that `keep` accepts.
+fn count_in(words: &[&str], quantity: u64, keep: &dyn Fn(usize) -> bool) -> Option<u64> {
     let mut best: Option<u64> = None;
     for (i, word) in words.iter().copied().enumerate() {
+        if !keep(i) {
+            continue;
+        }
         // `April 18th`, `18 April`: a day of the month counts nothing.
-        let by_month = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| MONTHS.contains(w));
+        let by_month = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| MONTH_WORDS.contains(w));
         if word.starts_with(|c: char| c.is_ascii_digit()) && (by_month(i.checked_sub(1)) || by_month(Some(i + 1))) {
             continue;
         }
@@ -1110,7 +1160,7 @@ fn largest_count(sentence: &str, quantity: u64) -> Option<u64> {
             let year_like = (1900..=2100).contains(&n) && !(1900..=2100).contains(&quantity);
             if year_like { None } else { Some(n) }
         } else {
-            WORDS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n)
+            NUMBER_WORDS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n)
         };
         if let Some(n) = n.filter(|n| *n > 0 && *n <= quantity.saturating_mul(10)) {
             best = Some(best.map_or(n, |b| b.max(n)));
@@ -1146,12 +1196,20 @@ mod tests {
 
     #[test]
     fn counts_come_from_digits_and_ordinals_but_not_years() {
-        assert_eq!(largest_count("The fourth fuel ship docked at Hodeidah.", 18), Some(4));
-        assert_eq!(largest_count("In 2022, 12 ships docked.", 18), Some(12));
-        assert_eq!(largest_count("1,960 peacekeepers arrived by November 14th.", 1960), Some(1960));
-        assert_eq!(largest_count("Ships docked.", 18), None);
-        assert_eq!(largest_count("Aden, April 18th: the sixth tanker arrived on 17 April.", 18), Some(6));
-        assert_eq!(largest_count("The sixth tanker arrived on the 17th.", 18), Some(6));
+        assert_eq!(largest_count("The fourth fuel ship docked at Hodeidah.", 18, &[]), Some(4));
+        assert_eq!(largest_count("In 2022, 12 ships docked.", 18, &[]), Some(12));
+        assert_eq!(largest_count("1,960 peacekeepers arrived by November 14th.", 1960, &[]), Some(1960));
+        assert_eq!(largest_count("Ships docked.", 18, &[]), None);
+        assert_eq!(largest_count("Aden, April 18th: the sixth tanker arrived on 17 April.", 18, &[]), Some(6));
+        assert_eq!(largest_count("The sixth tanker arrived on the 17th.", 18, &[]), Some(6));
+        let hostages = ["hostage".to_owned()];
+        assert!(running_count("The sixth fuel tanker docked.", &["tanker".to_owned()]));
+        assert!(!running_count("The second group of 17 hostages was freed.", &hostages));
+        assert_eq!(largest_count("Hamas freed 13 Israeli hostages and Israel 39 prisoners.", 50, &hostages), Some(13));
+        assert_eq!(
+            largest_count("More than 1,000 troops are in place.", 1960, &["peacekeeper".to_owned()]),
+            Some(1000)
+        );
     }
 
     #[test]

@@ -329,3 +329,32 @@ text = "The withdrawal from Lakeshore is postponed by ten days."
     assert_eq!((v.status, v.deadline.as_deref()), (Status::Pending, Some("2023-03-25")), "{}", v.rationale);
     assert!(v.rationale.contains("lake-amendment"), "{}", v.rationale);
 }
+
+#[test]
+fn batches_on_different_days_add_up() {
+    let first = obs(
+        1,
+        "Lake Wire",
+        "2023-03-08",
+        "0841",
+        "asserted",
+        &["UKRGOV"],
+        &["RUS"],
+        &[],
+        "Ukraine freed 15 detainees and handed over two bodies.",
+    );
+    let second = obs(
+        2,
+        "Lake Wire",
+        "2023-03-10",
+        "0841",
+        "asserted",
+        &["UKRGOV"],
+        &["RUS"],
+        &[],
+        "A second group of 10 detainees was freed by Ukraine.",
+    );
+    let b = run(&[first, second], date(2023, 3, 11));
+    let v = b.verdicts.iter().find(|v| v.provision == "3").unwrap();
+    assert_eq!((v.status, v.progress.as_deref()), (Status::PartlyComplied, Some("25 of 40")), "{}", v.rationale);
+}

@@ -30,6 +30,10 @@ pub struct Pattern {
     pub code: String,
     /// The words after the head; each a set of alternatives.
     pub rest: Vec<Vec<String>>,
+    /// Words that must stand before the head in its clause, in its subject
+    /// (`s:trucks|convoy` in the file: `aid trucks entered Gaza`); each a
+    /// set of alternatives.
+    pub subject: Vec<Vec<String>>,
     /// True for a noun head (nominal event).
     pub noun: bool,
     /// Line in the file, for review.
@@ -198,7 +202,13 @@ impl Dictionary {
         self.check_pattern(f)?;
         let mut words = f[1].split_whitespace().filter(|w| *w != "_");
         let head = words.next().unwrap_or_default();
-        let rest: Vec<Vec<String>> = words.map(|w| w.split('|').map(str::to_lowercase).collect()).collect();
+        let (subject, rest): (Vec<&str>, Vec<&str>) = words.partition(|w| w.starts_with("s:"));
+        let alternatives = |w: &str| w.split('|').map(str::to_lowercase).filter(|a| !a.is_empty()).collect::<Vec<_>>();
+        let rest: Vec<Vec<String>> = rest.into_iter().map(alternatives).collect();
+        let subject: Vec<Vec<String>> = subject.into_iter().map(|w| alternatives(&w[2..])).collect();
+        if subject.iter().any(Vec::is_empty) {
+            return Err(format!("pattern {:?}: `s:` needs a word", f[1]));
+        }
         let (noun, base) = match head.split_once(':') {
             Some(("n", b)) => (true, b),
             Some((_, b)) => (false, b),
@@ -209,7 +219,7 @@ impl Dictionary {
             .split('|')
             .flat_map(|b| if noun { vec![b.to_owned(), plural(b)] } else { inflect(b, &self.irregular) })
             .collect();
-        let pattern = Pattern { code: f[0].to_owned(), rest, noun, line };
+        let pattern = Pattern { code: f[0].to_owned(), rest, subject, noun, line };
         for form in forms {
             self.by_form.entry(form).or_default().push(pattern.clone());
         }

@@ -184,7 +184,20 @@ fn opens_clause(word: &str) -> bool {
 }
 
 fn matches_at<'a>(lower: &[String], head: usize, pattern: &'a Pattern, taken: &[bool]) -> Option<Match<'a>> {
-    matches_after(lower, head, pattern, taken).or_else(|| matches_before_passive(lower, head, pattern, taken))
+    let mut m =
+        matches_after(lower, head, pattern, taken).or_else(|| matches_before_passive(lower, head, pattern, taken))?;
+    // Subject words (`s:trucks`) stand before the head, in its clause.
+    if !pattern.subject.is_empty() {
+        let start =
+            lower[..head].iter().rposition(|w| matches!(w.as_str(), "." | ";" | "said" | "that")).map_or(0, |i| i + 1);
+        for alternatives in &pattern.subject {
+            let found = (start..head)
+                .rev()
+                .find(|&k| !taken[k] && !m.used.contains(&k) && alternatives.iter().any(|a| *a == lower[k]))?;
+            m.used.push(found);
+        }
+    }
+    Some(m)
 }
 
 /// `Prisoners of war will be exchanged`, `the district was handed over`:
@@ -367,7 +380,10 @@ fn modality(lower: &[String], head: usize, code: &str) -> &'static str {
     {
         return "alleged";
     }
-    let planned = near(&["will", "shall", "'ll", "would"])
+    // `with Hamas to free 20 more hostages`: what someone is to do.
+    let with_to = prev == "to" && lower[head.saturating_sub(5)..head.saturating_sub(1)].iter().any(|w| w == "with");
+    let planned = with_to
+        || near(&["will", "shall", "'ll", "would"])
         || (prev == "to"
             && earlier.iter().any(|w| {
                 [
@@ -916,6 +932,11 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // noun of force aimed at no actor is a figure of speech.
             let force = matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"));
             if force && abated(&lower, m.head) {
+                continue;
+            }
+            // `free 20 hostages in exchange for 60 prisoners`: a connective,
+            // not a second happening.
+            if m.head > 0 && lower[m.head - 1] == "in" && lower.get(m.head + 1).is_some_and(|w| w == "for") {
                 continue;
             }
             // `the combat zone`, `attack helicopters`, `fighting
