@@ -458,3 +458,14 @@ fn what_is_withdrawn_is_not_the_target_and_a_led_force_is_its_leaders() {
         coded("The two delegations failed to reach agreement on the border after three days of talks.", "2021-03-02");
     assert_eq!(find(&failed, "12").cameo, "120");
 }
+
+#[test]
+fn aid_reaching_a_place_is_coded_without_an_actor() {
+    let doc = coded(
+        "About 150 trucks carrying food and medicine entered the enclave through the border crossing on Sunday.",
+        "2023-11-26",
+    );
+    let aid = find(&doc, "0863");
+    assert!(aid.source.is_empty(), "{aid:#?}");
+    assert_eq!(aid.modality, "asserted");
+}
