@@ -36,6 +36,7 @@ fuzz_target!(|data: &[u8]| {
             place: None,
             place_text: None,
             sentence: text.chars().take(200).collect(),
+            extension: None,
         })
         .collect();
     let outlets = Outlets::default();

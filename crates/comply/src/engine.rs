@@ -24,6 +24,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashSet};
+use std::str::FromStr;
 
 /// Where an obligation stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -186,6 +187,8 @@ struct Prepared<'o> {
     relevant: Vec<Seen<'o>>,
     /// Publication day of each report (one entry a report).
     report_days: Vec<Date>,
+    /// Reports of the truce being extended: (day reported, value).
+    extensions: Vec<(Date, &'o str, &'o str)>,
 }
 
 impl<'o> Prepared<'o> {
@@ -206,7 +209,13 @@ impl<'o> Prepared<'o> {
         }
         let mut report_days: Vec<Date> = first_day.into_values().collect();
         report_days.sort_unstable();
-        Prepared { relevant, report_days }
+        let mut extensions: Vec<(Date, &str, &str)> = observations
+            .iter()
+            .filter(|o| o.modality == "asserted" || o.modality == "planned")
+            .filter_map(|o| Some((o.reported_day().or(o.day())?, o.extension.as_deref()?, o.report.as_str())))
+            .collect();
+        extensions.sort();
+        Prepared { relevant, report_days, extensions }
     }
 }
 
@@ -214,7 +223,8 @@ fn board_of(agreement: &Checked, prepared: &Prepared, outlets: &Outlets, rules: 
     let known: Vec<&Seen> = prepared.relevant.iter().filter(|s| known_on(s, as_of)).collect();
     let report_days = &prepared.report_days[..prepared.report_days.partition_point(|d| *d <= as_of)];
     let reports_known = report_days.len();
-    let ctx = Context { agreement, outlets, rules, as_of, known: &known, report_days };
+    let (ends, extended_by) = extended_end(agreement, &prepared.extensions, as_of);
+    let ctx = Context { agreement, outlets, rules, as_of, known: &known, report_days, ends, extended_by };
     let mut verdicts = Vec::new();
     for (provision, terms) in agreement.agreement.provisions.iter().zip(&agreement.terms) {
         for party in &provision.obligors {
@@ -230,10 +240,44 @@ fn board_of(agreement: &Checked, prepared: &Prepared, outlets: &Outlets, rules: 
         title: agreement.agreement.title.clone(),
         as_of: as_of.to_string(),
         effective: agreement.effective.map(|t| t.to_string()),
-        ends: agreement.ends.map(|d| d.to_string()),
+        ends: ends.map(|d| d.to_string()),
         reports_known,
         verdicts,
     }
+}
+
+/// The agreement's last day as known on `as_of`: its own end, moved by
+/// reports of the truce being extended while it ran (`extended by two
+/// days`, `until November 30`), and the report that moved it last. An
+/// agreement a later one renews is not extended by reports.
+fn extended_end<'o>(
+    a: &Checked,
+    extensions: &[(Date, &'o str, &'o str)],
+    as_of: Date,
+) -> (Option<Date>, Option<&'o str>) {
+    let Some(mut end) = a.ends else { return (None, None) };
+    if a.followed_by.is_some() {
+        return (Some(end), None);
+    }
+    let mut by = None;
+    for (reported, value, report) in extensions {
+        if *reported > as_of || a.effective_date.is_some_and(|e| *reported < e) {
+            continue;
+        }
+        if end.tomorrow().is_ok_and(|t| *reported > t) {
+            continue;
+        }
+        let moved = if value.starts_with('P') {
+            jiff::Span::from_str(value).ok().and_then(|span| end.checked_add(span).ok())
+        } else {
+            Date::from_str(value).ok()
+        };
+        if let Some(m) = moved.filter(|m| *m > end) {
+            end = m;
+            by = Some(*report);
+        }
+    }
+    (Some(end), by)
 }
 
 /// A verdict that changed: the day and the new status.
@@ -359,6 +403,10 @@ struct Context<'a> {
     known: &'a [&'a Seen<'a>],
     /// Publication days of the reports known, sorted.
     report_days: &'a [Date],
+    /// The agreement's last day, after any extension reported by then.
+    ends: Option<Date>,
+    /// The report that extended it, when one did.
+    extended_by: Option<&'a str>,
 }
 
 /// Who tells an observation, as far as the parties go.
@@ -420,7 +468,7 @@ impl Context<'_> {
         if s.day.is_none()
             && let Some(start) = o.date.as_deref().and_then(period_start)
         {
-            return a.effective_date.is_none_or(|e| start > e) && a.ends.is_none_or(|end| start <= end);
+            return a.effective_date.is_none_or(|e| start > e) && self.ends.is_none_or(|end| start <= end);
         }
         let after_start = match (s.instant, a.effective, s.day, a.effective_date) {
             (Some(t), Some(e), _, _) => t >= e,
@@ -431,7 +479,7 @@ impl Context<'_> {
             (_, _, None, Some(e)) => s.reported.is_some_and(|r| r > e),
             _ => true,
         };
-        let before_end = match (s.day, a.ends) {
+        let before_end = match (s.day, self.ends) {
             (Some(d), Some(end)) => d <= end,
             _ => true,
         };
@@ -584,9 +632,13 @@ impl Context<'_> {
         evidence.sort_by(|x, y| x.date.cmp(&y.date).then(x.reported.cmp(&y.reported)));
         let first =
             |role: &str| evidence.iter().filter(|c| c.role == role).filter_map(|c| c.date).min().map(str::to_owned);
-        let expired = match (a.ends.filter(|e| *e < self.as_of), &a.followed_by) {
+        let extended = self.extended_by.map(|r| format!(" (extended by “{r}”)")).unwrap_or_default();
+        let expired = match (self.ends.filter(|e| *e < self.as_of), &a.followed_by) {
             (Some(e), Some(next)) => format!("; followed by {next} on {e}"),
-            (Some(e), None) => format!("; expired on {e}"),
+            (Some(e), None) => format!("; expired on {e}{extended}"),
+            (None, _) if !extended.is_empty() => {
+                format!("; runs to {}{extended}", self.ends.map(|d| d.to_string()).unwrap_or_default())
+            }
             _ => String::new(),
         };
         let (status, since, rationale) = if a.effective_date.is_some_and(|e| self.as_of < e) {
@@ -658,7 +710,7 @@ impl Context<'_> {
         let agentless_counts = provision.kind != "negotiation";
         // A window bounds the evidence; a deadline does not (late is still
         // done).
-        let last_day = if terms.deadline.is_some() { None } else { terms.to.or(a.ends) };
+        let last_day = if terms.deadline.is_some() { None } else { terms.to.or(self.ends) };
         let mut evidence: Vec<Ev> = Vec::new();
         // A deadline moved by a later agreement moves on the day that
         // agreement took effect, not before.

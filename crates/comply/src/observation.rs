@@ -59,6 +59,35 @@ pub struct Observation {
     pub place_text: Option<String>,
     /// The supporting sentence.
     pub sentence: String,
+    /// For a truce said to be extended (`extended by two days`, `extended
+    /// until 30 November`): the TIMEX3 value of how long or until when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
+}
+
+/// How far a sentence says a truce was extended: the duration (`by two
+/// days` → P2D) or the new last day (`until November 30`).
+fn extension(doc: &Document, e: &Event) -> Option<String> {
+    if !e.cameo.starts_with("087") {
+        return None;
+    }
+    let lower = e.evidence.text.to_lowercase();
+    if !["extend", "prolong", "renew"].iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let timexes: Vec<&truce_core::Timex> = doc.timexes.iter().filter(|t| t.sentence == e.sentence).collect();
+    if let Some(d) = timexes.iter().find(|t| t.kind == "DURATION" && t.value.starts_with('P')) {
+        return Some(d.value.clone());
+    }
+    timexes
+        .iter()
+        .find(|t| {
+            t.kind == "DATE" && t.value.len() == 10 && {
+                let before = doc.text[..t.span.start()].trim_end().to_lowercase();
+                ["until", "till", "to", "through", "into"].iter().any(|w| before.ends_with(w))
+            }
+        })
+        .map(|t| t.value.clone())
 }
 
 /// Whether the mention at `start..end` speaks: a speech verb follows it
@@ -167,6 +196,7 @@ impl Observation {
             place: e.location.as_ref().and_then(|l| l.name.clone()),
             place_text: e.location.as_ref().map(|l| l.text.clone()),
             sentence: e.evidence.text.clone(),
+            extension: extension(doc, e),
         }
     }
 

@@ -56,6 +56,7 @@ fn obs(
         place: None,
         place_text: None,
         sentence: sentence.into(),
+        extension: None,
     }
 }
 
@@ -357,4 +358,43 @@ fn batches_on_different_days_add_up() {
     let b = run(&[first, second], date(2023, 3, 11));
     let v = b.verdicts.iter().find(|v| v.provision == "3").unwrap();
     assert_eq!((v.status, v.progress.as_deref()), (Status::PartlyComplied, Some("25 of 40")), "{}", v.rationale);
+}
+
+#[test]
+fn a_report_of_the_truce_extended_moves_its_end() {
+    let short = AGREEMENT.replace("duration = \"P3M\"", "duration = \"P5D\"");
+    let known = |c: &str| ["UKR", "RUS", "IGO"].iter().any(|k| c.starts_with(k));
+    let a = agreement::parse("short.toml", &short, &known).unwrap();
+    let extended = Observation {
+        extension: Some("P3D".into()),
+        ..obs(
+            1,
+            "Lake Wire",
+            "2023-03-06",
+            "0871",
+            "asserted",
+            &["UKR", "RUS"],
+            &[],
+            &[],
+            "The truce was extended by three days.",
+        )
+    };
+    let late_fire = obs(
+        2,
+        "Lake Wire",
+        "2023-03-08",
+        "195",
+        "asserted",
+        &["RUSMIL"],
+        &["UKRMIL"],
+        &[],
+        "Russian guns shelled the shore on Wednesday.",
+    );
+    let outlets = Outlets::parse("outlets.toml", OUTLETS).unwrap();
+    let without = board(&a, std::slice::from_ref(&late_fire), &outlets, &Rules::load(), date(2023, 3, 12));
+    assert_eq!(without.ends.as_deref(), Some("2023-03-07"));
+    assert_eq!(without.verdicts[1].status, Status::Complied, "after the end, fire breaks nothing");
+    let with = board(&a, &[extended, late_fire], &outlets, &Rules::load(), date(2023, 3, 12));
+    assert_eq!(with.ends.as_deref(), Some("2023-03-10"));
+    assert_eq!(with.verdicts[1].status, Status::Breached, "{}", with.verdicts[1].rationale);
 }
