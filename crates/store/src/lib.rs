@@ -363,6 +363,13 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The ids of every stored document, by date then id.
+    pub fn document_ids(&self) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id FROM documents ORDER BY date IS NULL, date, id")?;
+        let ids = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(ids.into_iter().map(DocId::from_string).collect())
+    }
+
     /// How many documents are stored.
     pub fn count_documents(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?)

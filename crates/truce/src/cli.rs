@@ -43,6 +43,9 @@ pub enum Command {
     /// The board of an agreement (or of all): for every provision and
     /// party, where it stands and the evidence, as of a day.
     Status(StatusArgs),
+    /// The record's events in the field's forms: JSON lines, GDELT 2.0
+    /// event columns, ACLED-style CSV, GeoJSON, HXL-tagged CSV.
+    Export(ExportArgs),
     /// Measure truce's speed.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -128,6 +131,49 @@ pub struct AgreementDraftArgs {
     /// relative dates are anchored on it.
     #[arg(long, value_parser = parse_date)]
     pub date: Option<String>,
+}
+
+/// Forms of `truce export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// truce's event JSON, one object a line.
+    Jsonl,
+    /// GDELT 2.0 event table columns, tab-separated, with a header row
+    /// (geography country codes are ISO alpha-3, where GDELT uses FIPS).
+    Gdelt,
+    /// ACLED-style CSV (event and sub-event types, actors and their
+    /// inter codes, geo and time precision); only violence,
+    /// demonstrations and strategic developments.
+    Acled,
+    /// A GeoJSON FeatureCollection of the events that have coordinates.
+    Geojson,
+    /// CSV with a row of HXL hashtags under the header.
+    Hxl,
+}
+
+/// `truce export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output form.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Only events on or after this day.
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<String>,
+    /// Only events on or before this day.
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<String>,
+    /// Only events of this modality (repeatable: asserted, planned, …).
+    #[arg(long)]
+    pub modality: Vec<String>,
+    /// Only events whose CAMEO code starts so (repeatable: 19, 0871).
+    #[arg(long)]
+    pub cameo: Vec<String>,
+    /// Write here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// Output forms of `truce status`.

@@ -448,3 +448,32 @@ fn the_shipped_agreement_files_are_valid() {
     assert_eq!(code, 0);
     assert!(out.contains("2020-11-10T00:00 Europe/Moscow = 2020-11-09T21:00:00Z"), "{out}");
 }
+
+#[test]
+fn events_export_in_the_fields_forms() {
+    let dir = scratch("export");
+    let db = dir.join("record.db");
+    let reports = dir.join("reports.jsonl");
+    std::fs::write(&reports, LAKE_REPORTS).unwrap();
+    let (code, _, err) = run(truce().arg("ingest").arg(&reports).arg("--db").arg(&db).args(["--as-of", "2023-03-12"]));
+    assert_eq!(code, 0, "{err}");
+    let export = |format: &str| {
+        let (code, out, err) = run(truce().args(["export", "--format", format]).arg("--db").arg(&db));
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let gdelt = export("gdelt");
+    assert!(gdelt.lines().all(|l| l.split('\t').count() == 61), "{gdelt}");
+    assert!(gdelt.lines().any(|l| l.split('\t').nth(28) == Some("19")), "{gdelt}");
+    let acled = export("acled");
+    assert!(acled.starts_with("event_id_cnty,event_date"), "{acled}");
+    assert!(acled.contains("Political violence"), "{acled}");
+    let geojson = json(&export("geojson"));
+    assert_eq!(geojson["type"], "FeatureCollection");
+    let hxl = export("hxl");
+    assert!(hxl.lines().nth(1).is_some_and(|l| l.starts_with("#event+id,#date+occurred")), "{hxl}");
+    let only_force = export("jsonl");
+    assert!(only_force.lines().map(json).all(|e| e["id"].is_string()));
+    let (_, filtered, _) = run(truce().args(["export", "--cameo", "19", "--from", "2023-03-05"]).arg("--db").arg(&db));
+    assert!(filtered.lines().map(json).all(|e| e["cameo"].as_str().unwrap().starts_with("19")), "{filtered}");
+}

@@ -8,6 +8,7 @@ mod compliance;
 mod demo;
 mod docs;
 mod eval;
+mod export;
 mod ingest;
 mod status;
 
@@ -28,6 +29,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Agreement(AgreementCommand::Show(args)) => agreement::show(&args),
         Command::Agreement(AgreementCommand::Draft(args)) => agreement::draft(&args),
         Command::Status(args) => status::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Bench(BenchCommand::Intake(args)) => bench::intake(&args),
         Command::Bench(BenchCommand::Generate(args)) => bench::generate(&args),
         Command::Bench(BenchCommand::Entities(args)) => bench::entities(&args),
