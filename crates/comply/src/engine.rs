@@ -189,6 +189,8 @@ struct Prepared<'o> {
     report_days: Vec<Date>,
     /// Reports of the truce being extended: (day reported, value).
     extensions: Vec<(Date, &'o str, &'o str)>,
+    /// Word-for-word copies: event id → the outlet that printed it first.
+    copies: std::collections::HashMap<String, String>,
 }
 
 impl<'o> Prepared<'o> {
@@ -215,7 +217,8 @@ impl<'o> Prepared<'o> {
             .filter_map(|o| Some((o.reported_day().or(o.day())?, o.extension.as_deref()?, o.report.as_str())))
             .collect();
         extensions.sort();
-        Prepared { relevant, report_days, extensions }
+        let copies = crate::cluster::copies(observations);
+        Prepared { relevant, report_days, extensions, copies }
     }
 }
 
@@ -224,7 +227,8 @@ fn board_of(agreement: &Checked, prepared: &Prepared, outlets: &Outlets, rules: 
     let report_days = &prepared.report_days[..prepared.report_days.partition_point(|d| *d <= as_of)];
     let reports_known = report_days.len();
     let (ends, extended_by) = extended_end(agreement, &prepared.extensions, as_of);
-    let ctx = Context { agreement, outlets, rules, as_of, known: &known, report_days, ends, extended_by };
+    let copies = &prepared.copies;
+    let ctx = Context { agreement, outlets, rules, as_of, known: &known, report_days, ends, extended_by, copies };
     let mut verdicts = Vec::new();
     for (provision, terms) in agreement.agreement.provisions.iter().zip(&agreement.terms) {
         for party in &provision.obligors {
@@ -361,6 +365,9 @@ struct Ev<'o> {
     independent: bool,
     told_by: Option<String>,
     copy_of: Option<String>,
+    /// The outlet this piece comes from at first hand (itself, or the one
+    /// it copies).
+    origin: String,
     date: Option<&'o str>,
     reported: Option<&'o str>,
     doc: &'o str,
@@ -407,6 +414,8 @@ struct Context<'a> {
     ends: Option<Date>,
     /// The report that extended it, when one did.
     extended_by: Option<&'a str>,
+    /// Word-for-word copies found among the reports.
+    copies: &'a std::collections::HashMap<String, String>,
 }
 
 /// Who tells an observation, as far as the parties go.
@@ -517,7 +526,18 @@ impl Context<'_> {
                 Teller::Quoted => Some("a quoted statement".into()),
                 Teller::Independent => None,
             },
-            copy_of: o.outlet.as_deref().and_then(|n| self.outlets.syndicated_from(n)).map(str::to_owned),
+            copy_of: o
+                .outlet
+                .as_deref()
+                .and_then(|n| self.outlets.syndicated_from(n))
+                .map(str::to_owned)
+                .or_else(|| self.copies.get(&o.event).cloned()),
+            // (Both ways through the outlets file, so a copy found by its
+            // words and one declared syndicated agree on the origin.)
+            origin: self
+                .outlets
+                .origin(self.copies.get(&o.event).map_or(o.outlet.as_deref().unwrap_or(&o.doc), String::as_str))
+                .to_owned(),
             date: o.date.as_deref(),
             reported: o.reported.as_deref(),
             doc: &o.doc,
@@ -645,7 +665,7 @@ impl Context<'_> {
             (Status::NotYetDue, a.effective_date.map(|d| d.to_string()), "not yet in force".to_owned())
         } else if confirmed > 0 && denied && unproven == confirmed {
             // Outlets of unknown reliability against the party's denial.
-            let n = independent_origins(&evidence, self.outlets, "breaches");
+            let n = independent_origins(&evidence, "breaches");
             (
                 Status::Contested,
                 first("breaches"),
@@ -654,7 +674,7 @@ impl Context<'_> {
                 ),
             )
         } else if confirmed > 0 {
-            let n = independent_origins(&evidence, self.outlets, "breaches");
+            let n = independent_origins(&evidence, "breaches");
             (
                 Status::Breached,
                 first("breaches"),
@@ -895,12 +915,8 @@ impl Context<'_> {
     ) -> Verdict {
         let reports = evidence.iter().map(|c| c.doc).collect::<HashSet<_>>().len();
         let sources = evidence.iter().map(|c| c.outlet.unwrap_or(c.doc)).collect::<HashSet<_>>().len();
-        let independent_sources = evidence
-            .iter()
-            .filter(|c| c.independent)
-            .map(|c| self.outlets.origin(c.outlet.unwrap_or(c.doc)))
-            .collect::<HashSet<_>>()
-            .len();
+        let independent_sources =
+            evidence.iter().filter(|c| c.independent).map(|c| c.origin.as_str()).collect::<HashSet<_>>().len();
         Verdict {
             provision: provision.id.clone(),
             kind: provision.kind.clone(),
@@ -988,13 +1004,8 @@ fn first_date(evidence: &[Ev], role: &str) -> Option<String> {
     evidence.iter().filter(|c| c.role == role).filter_map(|c| c.date).min().map(str::to_owned)
 }
 
-fn independent_origins(evidence: &[Ev], outlets: &Outlets, role: &str) -> usize {
-    evidence
-        .iter()
-        .filter(|c| c.role == role && c.independent)
-        .map(|c| outlets.origin(c.outlet.unwrap_or(c.doc)))
-        .collect::<HashSet<_>>()
-        .len()
+fn independent_origins(evidence: &[Ev], role: &str) -> usize {
+    evidence.iter().filter(|c| c.role == role && c.independent).map(|c| c.origin.as_str()).collect::<HashSet<_>>().len()
 }
 
 /// One minus the chance that every independent origin is wrong, each
@@ -1003,8 +1014,7 @@ fn confidence_of(evidence: &[Ev], outlets: &Outlets, role: &str) -> f64 {
     let mut seen = HashSet::new();
     let mut doubt = 1.0;
     for c in evidence.iter().filter(|c| c.role == role) {
-        let outlet = c.outlet.unwrap_or(c.doc);
-        if !seen.insert(outlets.origin(outlet).to_owned()) {
+        if !seen.insert(c.origin.as_str()) {
             continue;
         }
         let weight = Outlets::weight(outlets.grade(c.outlet));

@@ -9,6 +9,8 @@
 //! - [`outlets`]: outlets' Admiralty grades, syndication and party ties.
 //! - [`rules`]: the evidence rules of `data/comply/rules.tsv`.
 //! - [`engine`]: the board of verdicts as of any day, and its history.
+//! - [`cluster`]: one happening, many reports — events grouped across
+//!   reports, copies counted once.
 //! - [`draft`]: a first draft of an agreement file from the agreement's own
 //!   text, for a person to review.
 //!
@@ -16,6 +18,7 @@
 //! this crate links the two, so nothing comparable exists to reuse.
 
 pub mod agreement;
+pub mod cluster;
 pub mod draft;
 pub mod engine;
 pub mod observation;
@@ -23,6 +26,7 @@ pub mod outlets;
 pub mod rules;
 
 pub use agreement::{Agreement, AgreementError, Checked};
+pub use cluster::{Happening, cluster};
 pub use engine::{Board, Change, Status, Verdict, board, history};
 pub use observation::Observation;
 pub use outlets::Outlets;

@@ -398,3 +398,14 @@ fn a_report_of_the_truce_extended_moves_its_end() {
     assert_eq!(with.ends.as_deref(), Some("2023-03-10"));
     assert_eq!(with.verdicts[1].status, Status::Breached, "{}", with.verdicts[1].rationale);
 }
+
+#[test]
+fn a_word_for_word_copy_is_not_a_second_source() {
+    let text = "Russian artillery shelled Ukrainian positions near the lake shore on Saturday morning, monitors said.";
+    let original = obs(1, "Lake Wire", "2023-03-05", "194", "asserted", &["RUSMIL"], &["UKRMIL"], &[], text);
+    let copy = obs(2, "Shore Reprint", "2023-03-06", "194", "asserted", &["RUSMIL"], &["UKRMIL"], &[], text);
+    let b = run(&[original, copy], date(2023, 3, 7));
+    let v = b.verdicts.iter().find(|v| v.provision == "1" && v.party == "RUS").unwrap();
+    assert_eq!((v.status, v.sources, v.independent_sources), (Status::Breached, 2, 1), "{v:#?}");
+    assert!(v.evidence.iter().any(|c| c.copy_of.as_deref() == Some("Lake Wire")));
+}

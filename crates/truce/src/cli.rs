@@ -138,8 +138,10 @@ pub struct AgreementDraftArgs {
 pub enum ExportFormat {
     /// truce's event JSON, one object a line.
     Jsonl,
-    /// GDELT 2.0 event table columns, tab-separated, with a header row
-    /// (geography country codes are ISO alpha-3, where GDELT uses FIPS).
+    /// GDELT 2.0 event table columns, tab-separated, with a header row: one
+    /// row per happening (reports of one act grouped; NumMentions,
+    /// NumSources, NumArticles counted over them); geography country
+    /// codes are ISO alpha-3, where GDELT uses FIPS.
     Gdelt,
     /// ACLED-style CSV (event and sub-event types, actors and their
     /// inter codes, geo and time precision); only violence,
@@ -149,6 +151,9 @@ pub enum ExportFormat {
     Geojson,
     /// CSV with a row of HXL hashtags under the header.
     Hxl,
+    /// One JSON object a line per happening: the events of many reports
+    /// of one act grouped, with mentions, sources and independent sources.
+    Happenings,
 }
 
 /// `truce export`.
@@ -174,6 +179,10 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub db: DbArgs,
+    /// Outlets' syndication (for counting independent sources), as for
+    /// `truce status` [default: $TRUCE_OUTLETS if set].
+    #[arg(long, value_name = "FILE")]
+    pub outlets: Option<PathBuf>,
 }
 
 /// Output forms of `truce status`.

@@ -472,6 +472,11 @@ fn events_export_in_the_fields_forms() {
     assert_eq!(geojson["type"], "FeatureCollection");
     let hxl = export("hxl");
     assert!(hxl.lines().nth(1).is_some_and(|l| l.starts_with("#event+id,#date+occurred")), "{hxl}");
+    let happenings: Vec<serde_json::Value> = export("happenings").lines().map(json).collect();
+    assert!(
+        !happenings.is_empty() && happenings.iter().all(|h| h["num_mentions"].as_u64() >= Some(1)),
+        "{happenings:?}"
+    );
     let only_force = export("jsonl");
     assert!(only_force.lines().map(json).all(|e| e["id"].is_string()));
     let (_, filtered, _) = run(truce().args(["export", "--cameo", "19", "--from", "2023-03-05"]).arg("--db").arg(&db));

@@ -2,9 +2,10 @@
 //! JSON lines (truce's own event contract), GDELT 2.0 event columns,
 //! ACLED-style CSV, GeoJSON and HXL-tagged CSV.
 //!
-//! Each report's events are exported as coded; reports of one happening
-//! from several outlets are not merged here, so GDELT's mention and source
-//! counts are those of the single report.
+//! The GDELT form and the `happenings` form group the events of many
+//! reports of one act (`truce_comply::cluster`): GDELT's table has a row per
+//! happening with its mention, source and article counts; the other forms
+//! have a row per coded event.
 
 use crate::Outcome;
 use crate::cli::{ExportArgs, ExportFormat};
@@ -140,6 +141,17 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         )),
         _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
+    let comply = crate::cli::ComplyArgs { outlets: args.outlets.clone(), rules: Vec::new() };
+    let engine = super::compliance::Engine::load(&comply)?;
+    // Happenings: which event opens each, and its counts.
+    let grouped = matches!(args.format, ExportFormat::Gdelt | ExportFormat::Happenings);
+    let happenings = if grouped {
+        truce_comply::cluster(&super::compliance::observations(&store)?, &engine.outlets)
+    } else {
+        Vec::new()
+    };
+    let opening: std::collections::HashMap<&str, &truce_comply::Happening> =
+        happenings.iter().map(|h| (h.events[0].as_str(), h)).collect();
     let now = jiff::Timestamp::now();
     let added = jiff::tz::TimeZone::UTC.to_datetime(now).strftime("%Y%m%d%H%M%S").to_string();
     // Every kept event of every stored report, in date order.
@@ -184,7 +196,15 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
             // files leave out.)
             let mut w = csv::WriterBuilder::new().delimiter(b'\t').has_headers(false).from_writer(out);
             w.write_record(GDELT_COLUMNS)?;
-            let n = each(&mut |e, doc, n| Ok(w.write_record(gdelt(e, doc, n, &added))?))?;
+            let mut row = 0usize;
+            let n = each(&mut |e, doc, _| {
+                // One row per happening, at its first event.
+                if let Some(h) = opening.get(e.id.as_str()) {
+                    row += 1;
+                    w.write_record(gdelt(e, doc, row, &added, h))?;
+                }
+                Ok(())
+            })?;
             w.flush()?;
             n
         }
@@ -198,6 +218,24 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
                 Ok(())
             })?;
             w.flush()?;
+            n
+        }
+        ExportFormat::Happenings => {
+            let mut out = out;
+            let wanted: std::collections::HashSet<String> = {
+                let mut ids = std::collections::HashSet::new();
+                each(&mut |e, _, _| {
+                    ids.insert(e.id.clone());
+                    Ok(())
+                })?;
+                ids
+            };
+            let mut n = 0;
+            for h in happenings.iter().filter(|h| wanted.contains(&h.events[0])) {
+                n += 1;
+                writeln!(out, "{}", serde_json::to_string(h)?)?;
+            }
+            out.flush()?;
             n
         }
         ExportFormat::Hxl => {
@@ -252,7 +290,7 @@ fn types(code: &str) -> Vec<String> {
     code.get(3..).unwrap_or("").as_bytes().chunks(3).map(|c| String::from_utf8_lossy(c).into_owned()).collect()
 }
 
-fn gdelt(e: &Event, doc: &Document, n: usize, added: &str) -> Vec<String> {
+fn gdelt(e: &Event, doc: &Document, n: usize, added: &str, h: &truce_comply::Happening) -> Vec<String> {
     let date = e.date.clone().or_else(|| doc.source.date.clone()).unwrap_or_default();
     let (day, month, year, fraction) = day_fields(&date);
     let actor = |a: Option<&EventActor>| -> Vec<String> {
@@ -282,7 +320,8 @@ fn gdelt(e: &Event, doc: &Document, n: usize, added: &str) -> Vec<String> {
     row.push(e.cameo_root.clone());
     row.push(e.quad_class.to_string());
     row.push(format!("{:.1}", e.goldstein));
-    row.extend(["1", "1", "1", "0"].map(str::to_owned));
+    row.extend([h.num_mentions, h.independent_sources, h.num_articles].map(|c| c.to_string()));
+    row.push("0".into());
     // Actor geography is not resolved separately: type 0, empty.
     for _ in 0..2 {
         row.push("0".into());
