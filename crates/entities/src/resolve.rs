@@ -62,8 +62,38 @@ pub fn document(doc: &Document, mut draft: Draft, resources: &Resources, date: O
         translation_artefacts(&mut draft, resources, lexicon, &parties);
     }
     two_sides(&mut draft.mentions, lexicon);
+    titles_named_earlier(&mut draft.mentions);
     date_hint(&mut draft.mentions, date);
     draft.mentions
+}
+
+/// `Hans Grundberg, the UN Special Envoy … The Special Envoy thanked …`,
+/// `Foreign Minister Sergei Lavrov … The foreign minister said`: a bare
+/// title refers to the person last named in that role in the document.
+fn titles_named_earlier(mentions: &mut [Mention]) {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| mentions[i].span.start());
+    let mut last_in_role: HashMap<String, usize> = HashMap::new();
+    for i in order {
+        let m = &mentions[i];
+        let Some(role) = m.role.clone() else { continue };
+        let bare = m.reason == "title" && m.name.is_none();
+        if !bare {
+            if m.name.is_some() && m.code.as_deref().is_some_and(|c| c.len() >= 6) {
+                last_in_role.insert(role, i);
+            }
+            continue;
+        }
+        let Some(&j) = last_in_role.get(&role) else { continue };
+        let person = mentions[j].clone();
+        let m = &mut mentions[i];
+        m.code = person.code;
+        m.country = person.country;
+        m.sector = person.sector;
+        m.name = person.name.clone();
+        m.confidence = 0.7;
+        m.reason = format!("the {role} named earlier: {}", person.name.unwrap_or_default());
+    }
 }
 
 /// Names after titles and bare surnames, checked against the people who

@@ -135,3 +135,15 @@ fn in_a_civil_war_the_two_sides_are_the_state_and_the_armed_group() {
     let cairo = d.mentions.iter().find(|m| m.text == "Cairo").unwrap();
     assert_eq!(cairo.kind, MentionKind::Place, "{cairo:#?}");
 }
+
+#[test]
+fn a_bare_title_is_the_person_last_named_in_that_role() {
+    let d = doc(
+        "Russian Foreign Minister Sergei Lavrov met his counterparts on Monday. The foreign minister later said the talks had been useful.",
+        "2022-04-01",
+        None,
+    );
+    let later = d.mentions.iter().find(|m| m.text.eq_ignore_ascii_case("foreign minister")).unwrap();
+    assert_eq!(later.code.as_deref(), Some("RUSGOV"), "{later:#?}");
+    assert_eq!(later.name.as_deref(), Some("Sergey Lavrov"));
+}
