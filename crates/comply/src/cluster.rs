@@ -58,7 +58,7 @@ type Key = (String, Vec<String>, Vec<String>, bool);
 
 /// Groups observations into happenings, in order of their first day.
 pub fn cluster(observations: &[Observation], outlets: &Outlets) -> Vec<Happening> {
-    let copies = copied_sentences(observations);
+    let copies = copied_sentences(&observations.iter().collect::<Vec<_>>());
     // Candidates meet only when their key matches; days are then compared.
     let mut groups: HashMap<Key, Vec<Vec<usize>>> = HashMap::new();
     let mut order: Vec<usize> = (0..observations.len()).collect();
@@ -137,13 +137,13 @@ fn happening(
 
 /// Events whose sentence another outlet printed first, word for word:
 /// event id → the first printer's outlet.
-pub fn copies(observations: &[Observation]) -> HashMap<String, String> {
+pub fn copies(observations: &[&Observation]) -> HashMap<String, String> {
     copied_sentences(observations).into_iter().map(|(i, origin)| (observations[i].event.clone(), origin)).collect()
 }
 
 /// Observations whose sentence another outlet printed first, word for
 /// word: index → the first printer's outlet.
-fn copied_sentences(observations: &[Observation]) -> HashMap<usize, String> {
+fn copied_sentences(observations: &[&Observation]) -> HashMap<usize, String> {
     let mut first: HashMap<String, (Option<Date>, String)> = HashMap::new();
     for o in observations {
         let key = fold(&o.sentence);

@@ -197,7 +197,7 @@ impl<'o> Prepared<'o> {
     fn new(agreement: &Checked, observations: &'o [Observation], rules: &Rules) -> Prepared<'o> {
         let kinds: HashSet<&str> = agreement.agreement.provisions.iter().map(|p| p.kind.as_str()).collect();
         let codes: Vec<&Rule> = kinds.iter().flat_map(|k| rules.of_kind(k)).collect();
-        let relevant = observations
+        let relevant: Vec<Seen> = observations
             .iter()
             .filter(|o| codes.iter().any(|r| r.takes_code(&o.cameo)))
             .map(|o| Seen { o, day: o.day(), reported: o.reported_day(), instant: o.instant() })
@@ -217,7 +217,8 @@ impl<'o> Prepared<'o> {
             .filter_map(|o| Some((o.reported_day().or(o.day())?, o.extension.as_deref()?, o.report.as_str())))
             .collect();
         extensions.sort();
-        let copies = crate::cluster::copies(observations);
+        // (Only the observations the rules read can be cited.)
+        let copies = crate::cluster::copies(&relevant.iter().map(|s: &Seen| s.o).collect::<Vec<_>>());
         Prepared { relevant, report_days, extensions, copies }
     }
 }
