@@ -769,7 +769,11 @@ impl Context<'_> {
                 let by_party = o.source.iter().any(|s| self.acts_as(s, party))
                     || receiving
                     || (mutual && o.target.iter().chain(o.named()).any(|t| self.acts_as(t, party)));
-                let agentless = o.source.is_empty() && agentless_counts;
+                // (Refugees returning, aid trucks arriving: their movers are
+                // no party either.)
+                let movers = matches!(provision.kind.as_str(), "return" | "access" | "transit");
+                let agentless =
+                    agentless_counts && (o.source.is_empty() || (movers && self.party_among(&o.source).is_none()));
                 if !(by_party || (agentless && rule.effect == Effect::Complies)) {
                     continue;
                 }

@@ -770,7 +770,10 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     }
                     k > 0 && matches!(lower[k - 1].as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being")
                 };
-            let agentless = !passive && (passive_voice || m.used.iter().any(|&u| u < m.head));
+            // (A pattern's subject words, `s:soldiers`, name who acts: the
+            // subject stays the source.)
+            let agentless =
+                !passive && (passive_voice || (m.pattern.subject.is_empty() && m.used.iter().any(|&u| u < m.head)));
             if passive || agentless {
                 let subject = actors.iter().find(|a| a.span.start() >= clause_from && a.span.end() <= head_at).copied();
                 if let Some(s) = subject {
@@ -1057,7 +1060,13 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             }
             // A noun alone (`the fire agreement`) is an event only with an
             // actor doing it; a bare statement without a speaker is noise.
-            if source.is_empty() && (m.pattern.noun || m.pattern.code.starts_with("01")) {
+            // (`the handover was completed`, `the joint centre opened`: a
+            // noun of cooperation with the words that make it a happening
+            // stands without one.)
+            let described_happening = m.pattern.noun
+                && !m.pattern.rest.is_empty()
+                && matches!(m.pattern.code.get(..2), Some("05" | "07" | "08"));
+            if source.is_empty() && (m.pattern.noun || m.pattern.code.starts_with("01")) && !described_happening {
                 continue;
             }
             source.dedup_by(|a, b| a.code == b.code);

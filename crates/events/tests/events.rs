@@ -469,3 +469,22 @@ fn aid_reaching_a_place_is_coded_without_an_actor() {
     assert!(aid.source.is_empty(), "{aid:#?}");
     assert_eq!(aid.modality, "asserted");
 }
+
+#[test]
+fn the_happenings_compliance_reads_are_coded() {
+    let cases = [
+        ("The last Armenian soldiers left the town on Tuesday night.", "0874"),
+        ("The handover of the district was completed on Friday.", "0874"),
+        ("Russian peacekeepers set up observation posts along the corridor.", "074"),
+        ("A joint monitoring centre began work in the town on Monday.", "050"),
+        ("The first refugees returned to their homes in the valley on Monday.", "084"),
+        ("Azerbaijan blocked the corridor on Monday.", "191"),
+    ];
+    for (text, code) in cases {
+        let doc = coded(text, "2020-12-14");
+        let e = doc.events.iter().find(|e| e.cameo == code).unwrap_or_else(|| panic!("{text}: {:#?}", doc.events));
+        assert_eq!(e.modality, "asserted", "{text}");
+    }
+    let left = coded("The last Armenian soldiers left the town on Tuesday night.", "2020-12-14");
+    assert_eq!(codes(&find(&left, "0874").source), ["ARMMIL"]);
+}
