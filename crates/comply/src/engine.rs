@@ -567,16 +567,34 @@ impl Context<'_> {
         let mut accused_back = false;
         let others: Vec<&str> = provision.obligors.iter().map(String::as_str).filter(|c| *c != party).collect();
         let countries: HashSet<&str> = provision.obligors.iter().filter_map(|c| c.get(..3)).collect();
+        // Places handed over to this party: its troops taking them over is
+        // the agreement at work, not a breach of its ceasefire.
+        let received: Vec<&String> = a
+            .agreement
+            .provisions
+            .iter()
+            .filter(|p| {
+                matches!(p.kind.as_str(), "handover" | "withdrawal") && p.beneficiaries.iter().any(|b| b == party)
+            })
+            .flat_map(|p| p.object.iter().flat_map(|o| o.place.iter()))
+            .collect();
         for rule in self.rules.of_kind("ceasefire") {
             for s in self.known.iter().filter(|s| rule.takes_code(&s.o.cameo) && self.in_force(s)) {
                 let o = s.o;
+                if o.cameo.starts_with("192") && received.iter().any(|n| names_place(o, n)) {
+                    continue;
+                }
                 if !self.words_ok(rule, provision, o) {
                     continue;
                 }
                 let by_party = o.source.iter().any(|s| self.acts_as(s, party));
                 match rule.effect {
                     Effect::Breaches => {
+                        // (A party's force aimed at itself is a misread
+                        // target: `its soldiers` of the other side.)
+                        let self_aimed = !o.target.is_empty() && o.target.iter().all(|t| self.acts_as(t, party));
                         let against_obligors = o.target.is_empty()
+                            || self_aimed
                             || o.target
                                 .iter()
                                 .any(|t| !self.acts_as(t, party) && t.get(..3).is_some_and(|c| countries.contains(c)));
@@ -623,11 +641,11 @@ impl Context<'_> {
                                 _ => {}
                             }
                         } else if o.source.iter().any(|s| others.iter().any(|q| self.acts_as(s, q)))
-                            && o.target.iter().any(|t| self.acts_as(t, party))
                             && o.modality != "asserted"
                             && self.teller(o) == Teller::Party(party.to_owned())
                         {
-                            // The party says the other side fired at it.
+                            // The party says the other side fought (at it, or
+                            // at anyone: the target is often misread).
                             accused_back = true;
                             evidence.push(self.cite(o, "accuses-back", &Teller::Party(party.to_owned())));
                         }

@@ -347,7 +347,12 @@ fn abated(lower: &[String], head: usize) -> bool {
 fn modality(lower: &[String], head: usize, code: &str) -> &'static str {
     let before: Vec<&str> = lower[head.saturating_sub(6)..head].iter().map(String::as_str).collect();
     let near = |words: &[&str]| before.iter().rev().take(3).any(|w| words.contains(w));
-    let clause_start = lower[..head].iter().rposition(|w| matches!(w.as_str(), "." | ";")).map_or(0, |i| i + 1);
+    // (`denied the claim and said X had attacked`: what is said after is
+    // not denied.)
+    let clause_start = lower[..head]
+        .iter()
+        .rposition(|w| matches!(w.as_str(), "." | ";" | "said" | "says" | "added"))
+        .map_or(0, |i| i + 1);
     let earlier: Vec<&str> = lower[clause_start..head].iter().map(String::as_str).collect();
     // `denied that its troops had shelled`: the shelling is denied (the
     // denial itself, coded 016, is asserted).
