@@ -232,24 +232,16 @@ mod tests {
         Observation {
             event: event.into(),
             doc: doc.into(),
-            report: doc.into(),
             outlet: Some(outlet.into()),
             reported: Some(day.into()),
             date: Some(day.into()),
-            date_precision: Some("day".into()),
-            time: None,
-            undated: false,
             cameo: cameo.into(),
-            plover: None,
             modality: "asserted".into(),
             source: vec![source.into()],
             target: vec!["UKRMIL".into()],
-            claimants: Vec::new(),
-            others: Vec::new(),
             place: Some("Ozerne".into()),
-            place_text: None,
             sentence: sentence.into(),
-            extension: None,
+            ..Default::default()
         }
     }
 

@@ -13,7 +13,7 @@ use std::str::FromStr;
 use truce_core::{Document, Event, MentionKind};
 
 /// One coded event as evidence.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Observation {
     /// The event's id.
     pub event: String,

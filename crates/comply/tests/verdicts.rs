@@ -44,19 +44,13 @@ fn obs(
         reported: Some(day.into()),
         date: Some(day.into()),
         date_precision: Some("day".into()),
-        time: None,
-        undated: false,
         cameo: cameo.into(),
-        plover: None,
         modality: modality.into(),
         source: codes(source),
         target: codes(target),
         claimants: codes(claimants),
-        others: Vec::new(),
-        place: None,
-        place_text: None,
         sentence: sentence.into(),
-        extension: None,
+        ..Default::default()
     }
 }
 
