@@ -903,6 +903,17 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     give_country(&mut source[0], c);
                 }
             }
+            // The state of the report's dateline, when this sentence opens
+            // with it (`DONETSK, Feb 16 (Wire) - Separatist fighters …`):
+            // places elsewhere in a sentence are often other places (`the
+            // ceasefire agreed in Minsk`).
+            let place_country = || {
+                doc.mentions
+                    .iter()
+                    .filter(|p| p.sentence == index && p.kind == MentionKind::Place)
+                    .filter(|p| dateline.is_some_and(|d| d.contains(p.span)))
+                    .find_map(|p| p.code.clone().filter(|c| is_state(c)))
+            };
             // `military aid to war-torn Mozambique`, `refugees … in Liberia`:
             // an agent without a country belongs to the country named next.
             if target.len() == 1 && bare_agent(&target[0]) {
@@ -919,9 +930,27 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     .and_then(|s| s.country.clone())
                     .filter(|c| is_state(c))
                     .filter(|c| source.iter().all(|s| s.country.as_ref() == Some(c)));
-                if let Some(c) = country.or(source_country) {
+                // (Force is not domestic by default: `Russian forces shelled
+                // … civilians` in Ukraine are Ukraine's; the dateline says
+                // whose.)
+                // (Rebels and guerrillas a state fights are its own, as
+                // before.)
+                let force_code = matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"));
+                let armed =
+                    target[0].code.as_deref().is_some_and(|c| matches!(c, "INS" | "REB" | "SEP" | "UAF" | "RAD"));
+                let fallback = if force_code && !armed { place_country() } else { source_country };
+                if let Some(c) = country.or(fallback) {
                     give_country(&mut target[0], c);
                 }
+            }
+            // `Separatist fighters kept up attacks on Debaltseve`: an armed
+            // agent without a country fights where the sentence is.
+            if source.len() == 1
+                && bare_agent(&source[0])
+                && matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"))
+                && let Some(c) = place_country()
+            {
+                give_country(&mut source[0], c);
             }
             // `President Museveni threatened to ban Ugandan opposition
             // candidates`: a source official with no country of its own acts

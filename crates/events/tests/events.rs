@@ -488,3 +488,19 @@ fn the_happenings_compliance_reads_are_coded() {
     let left = coded("The last Armenian soldiers left the town on Tuesday night.", "2020-12-14");
     assert_eq!(codes(&find(&left, "0874").source), ["ARMMIL"]);
 }
+
+#[test]
+fn civilians_attacked_abroad_are_the_datelines_not_the_attackers() {
+    let doc = coded(
+        "KYIV, March 8 (Wire) - Russian forces shelled a convoy of civilians leaving the city on Tuesday.",
+        "2022-03-08",
+    );
+    let shelling = find(&doc, "19");
+    assert_eq!(codes(&shelling.source), ["RUSMIL"]);
+    assert!(codes(&shelling.target).iter().all(|c| !c.starts_with("RUS")), "{shelling:#?}");
+    let sides = coded(
+        "Ethiopia's government and Tigrayan forces agreed to a permanent cessation of hostilities.",
+        "2022-11-03",
+    );
+    assert!(sides.events.iter().any(|e| codes(&e.source) == ["ETHGOV", "ETHREB"]), "{:#?}", sides.events);
+}
