@@ -239,8 +239,12 @@ impl Lexicon {
             keyed.push(' ');
         }
         let mut found = Vec::new();
-        for m in self.matcher.find_iter(&keyed) {
-            // Only matches on whole tokens count.
+        let mut at = 0;
+        while at < keyed.len() {
+            let Some(m) = self.matcher.find(aho_corasick::Input::new(&keyed).span(at..keyed.len())) else { break };
+            // Only matches on whole tokens count. A match that ends inside
+            // a word (`the Sudan` in `the Sudanese army`) must not hide the
+            // names that start after it: search again from the next word.
             let mut first = bounds.partition_point(|b| b.0 < m.start());
             let last = bounds.partition_point(|b| b.1 < m.end());
             // A token with no key (`-`, `(`) shares its place with the next
@@ -249,8 +253,10 @@ impl Lexicon {
                 first += 1;
             }
             if bounds.get(first).is_none_or(|b| b.0 != m.start()) || bounds.get(last).is_none_or(|b| b.1 != m.end()) {
+                at = bounds.iter().map(|b| b.0).find(|&s| s > m.start()).unwrap_or(keyed.len());
                 continue;
             }
+            at = m.end();
             let written: Vec<&str> = tokens[first..=last].iter().map(AsRef::as_ref).collect();
             let candidates: Vec<NameRef> =
                 self.names[m.pattern().as_usize()].iter().filter(|n| case_fits(n, &written)).cloned().collect();
@@ -310,6 +316,13 @@ mod tests {
         assert!(codes(lexicon, &["told", "us", "so"]).is_empty());
         assert_eq!(codes(lexicon, &["Turkey", "said"])[0].1, "TUR");
         assert!(codes(lexicon, &["roast", "turkey"]).is_empty());
+    }
+
+    #[test]
+    fn a_longer_name_ending_inside_a_word_does_not_hide_a_shorter_one() {
+        let lexicon = Lexicon::default_lexicon();
+        let found = codes(lexicon, &["The", "Sudanese", "army", "said"]);
+        assert!(found.iter().any(|(text, code)| text == "Sudanese" && code == "SDN"), "{found:?}");
     }
 
     #[test]
