@@ -360,9 +360,36 @@ pub fn sentence(
                             last.span.end() == gap.end()
                         }
                     });
+                // `positions south of Tripoli`, `the outskirts of Kyiv`.
+                let around = before == "of"
+                    && p.start >= 2
+                    && matches!(
+                        s.lower(p.start - 2).as_str(),
+                        "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "northeast"
+                            | "northwest"
+                            | "southeast"
+                            | "southwest"
+                            | "outskirts"
+                            | "centre"
+                            | "center"
+                            | "suburbs"
+                            | "edge"
+                            | "heart"
+                            | "streets"
+                            | "outside"
+                            | "west-"
+                            | "east-"
+                            | "north-"
+                            | "south-"
+                    );
                 let as_place = in_dateline
                     || part_of_place
                     || journey
+                    || around
                     || listed_after_place
                     || (p.role != Role::Adjective && !aimed_at && PLACE_PREPOSITIONS.contains(&before.as_str()));
                 let mut m = if as_place {

@@ -147,3 +147,12 @@ fn a_bare_title_is_the_person_last_named_in_that_role() {
     assert_eq!(later.code.as_deref(), Some("RUSGOV"), "{later:#?}");
     assert_eq!(later.name.as_deref(), Some("Sergey Lavrov"));
 }
+
+#[test]
+fn a_capital_around_which_something_happens_is_a_place() {
+    let d = doc("Rebel forces attacked positions south of Tripoli and on the outskirts of Kyiv.", "2023-06-12", None);
+    for city in ["Tripoli", "Kyiv"] {
+        let m = d.mentions.iter().find(|m| m.text == city).unwrap_or_else(|| panic!("{city}: {:#?}", d.mentions));
+        assert_eq!(m.kind, MentionKind::Place, "{m:#?}");
+    }
+}
