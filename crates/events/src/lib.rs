@@ -971,6 +971,18 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             if force && abated(&lower, m.head) {
                 continue;
             }
+            // `a breach of the truce`, `the start of the ceasefire`: a truce
+            // named as what something else is of is not declared here.
+            let of_truce = m.pattern.noun
+                && m.pattern.code == "0871"
+                && m.used.is_empty()
+                && m.head >= 2
+                && (lower[m.head - 1] == "of"
+                    || (lower[m.head - 2] == "of"
+                        && matches!(lower[m.head - 1].as_str(), "the" | "a" | "this" | "that")));
+            if of_truce {
+                continue;
+            }
             // `free 20 hostages in exchange for 60 prisoners`: a connective,
             // not a second happening.
             if m.head > 0 && lower[m.head - 1] == "in" && lower.get(m.head + 1).is_some_and(|w| w == "for") {

@@ -504,3 +504,13 @@ fn civilians_attacked_abroad_are_the_datelines_not_the_attackers() {
     );
     assert!(sides.events.iter().any(|e| codes(&e.source) == ["ETHGOV", "ETHREB"]), "{:#?}", sides.events);
 }
+
+#[test]
+fn a_truce_named_as_broken_is_not_declared() {
+    let doc = coded(
+        "The government condemned the drone flight over the city, which it called a breach of the truce.",
+        "2022-04-04",
+    );
+    assert!(!doc.events.iter().any(|e| e.cameo == "0871"), "{:#?}", doc.events);
+    assert!(doc.events.iter().any(|e| e.cameo_root == "11"), "{:#?}", doc.events);
+}
