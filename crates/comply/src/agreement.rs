@@ -230,9 +230,15 @@ pub fn link(agreements: &mut [Checked]) {
         .collect();
     for a in agreements.iter_mut() {
         let start = a.effective_date.or(a.signed);
+        // A successor renews this agreement, or renews what this one
+        // renews (the second renewal of a truce follows the first).
+        let own_earlier: Vec<&String> = a.agreement.reaffirms.iter().chain(&a.agreement.supersedes).collect();
         let next = successors
             .iter()
-            .filter(|(_, earlier, _)| earlier.contains(&a.agreement.id))
+            .filter(|(id, earlier, _)| {
+                *id != a.agreement.id
+                    && (earlier.contains(&a.agreement.id) || earlier.iter().any(|e| own_earlier.contains(&e)))
+            })
             .filter_map(|(id, _, day)| day.filter(|d| start.is_none_or(|s| *d > s)).map(|d| (d, id)))
             .min();
         if let Some((day, id)) = next

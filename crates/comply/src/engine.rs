@@ -266,7 +266,10 @@ fn extended_end<'o>(
     }
     let mut by = None;
     for (reported, value, report) in extensions {
-        if *reported > as_of || a.effective_date.is_some_and(|e| *reported < e) {
+        // (A report of the day it took effect or the next announces this
+        // agreement itself, not an extension of it.)
+        let announced = a.effective_date.and_then(|e| e.tomorrow().ok());
+        if *reported > as_of || announced.is_some_and(|e| *reported <= e) {
             continue;
         }
         if end.tomorrow().is_ok_and(|t| *reported > t) {

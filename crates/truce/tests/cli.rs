@@ -53,6 +53,11 @@ fn demo_prints_the_boards_of_the_demo_agreements() {
     assert_eq!(boards.len(), 3, "{out}");
     let first = &boards[0];
     assert_eq!(first["agreement"], "yemen-truce-2022");
+    // Each renewal runs its own two months: the second follows the first
+    // (both renew the truce), and reports of a renewal do not stretch the
+    // one before.
+    let ends: Vec<&str> = boards.iter().map(|b| b["ends"].as_str().unwrap()).collect();
+    assert_eq!(ends, ["2022-06-02", "2022-08-02", "2022-10-02"]);
     let status = |provision: &str, party: &str| {
         first["verdicts"]
             .as_array()
