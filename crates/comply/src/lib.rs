@@ -9,6 +9,8 @@
 //! - [`outlets`]: outlets' Admiralty grades, syndication and party ties.
 //! - [`rules`]: the evidence rules of `data/comply/rules.tsv`.
 //! - [`engine`]: the board of verdicts as of any day, and its history.
+//! - `text`: what a sentence says without a parse — stems, place names
+//!   across spellings, counts of things, violations and denials.
 //! - [`cluster`]: one happening, many reports — events grouped across
 //!   reports, copies counted once.
 //! - [`draft`]: a first draft of an agreement file from the agreement's own
@@ -24,6 +26,7 @@ pub mod engine;
 pub mod observation;
 pub mod outlets;
 pub mod rules;
+mod text;
 
 pub use agreement::{Agreement, AgreementError, Checked};
 pub use cluster::{Happening, cluster};
