@@ -14,6 +14,14 @@
 //! assert_eq!(store.count_documents().unwrap(), 0);
 //! ```
 
+mod events;
+mod reviews;
+mod search;
+
+pub use events::{EventQuery, EventRow, PlaceCount};
+pub use reviews::{REVIEW_ACTIONS, ReviewRow};
+pub use search::{SearchHit, fts_query};
+
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
 use truce_core::{DocId, Document};
@@ -22,6 +30,7 @@ use truce_core::{DocId, Document};
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_documents", include_str!("../migrations/0001_documents.sql")),
     ("0002_compliance", include_str!("../migrations/0002_compliance.sql")),
+    ("0003_service", include_str!("../migrations/0003_service.sql")),
 ];
 
 /// What went wrong with the store.
@@ -288,6 +297,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The observation bodies of events dated between two days (TIMEX3
+    /// values compared as text, so `2022-04` falls before `2022-04-01`).
+    pub fn observations_between(&self, from: &str, to: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT body FROM observations WHERE date >= ?1 AND date <= ?2 ORDER BY reported, event")?;
+        let rows = stmt.query_map([from, to], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Stores an agreement, replacing one with the same id; says whether
     /// it was new.
     pub fn put_agreement(&self, id: &str, title: &str, file: &str, source: &str) -> Result<Stored, StoreError> {
@@ -377,11 +396,21 @@ impl Store {
 
     /// The stored documents, by date then id; at most `limit` of them.
     pub fn list_documents(&self, limit: usize) -> Result<Vec<DocSummary>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        self.documents_page(0, limit, None)
+    }
+
+    /// A page of the stored documents by date then id, or the one named.
+    pub fn documents_page(
+        &self,
+        offset: usize,
+        limit: usize,
+        only: Option<&str>,
+    ) -> Result<Vec<DocSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, input, date, outlet, title, language, n_sentences, length(CAST(text AS BLOB)), ingested_at
-             FROM documents ORDER BY date IS NULL, date, id LIMIT ?1",
+             FROM documents WHERE ?3 IS NULL OR id = ?3 ORDER BY date IS NULL, date, id LIMIT ?1 OFFSET ?2",
         )?;
-        let rows = stmt.query_map([limit as i64], |r| {
+        let rows = stmt.query_map(params![limit as i64, offset as i64, only], |r| {
             Ok(DocSummary {
                 id: r.get(0)?,
                 input: r.get(1)?,
@@ -473,6 +502,89 @@ mod tests {
         store.record_verdict(&VerdictRow { status: "breached".into(), ..v }).unwrap();
         let h = store.verdict_history("t").unwrap();
         assert_eq!(h.iter().map(|v| v.status.as_str()).collect::<Vec<_>>(), ["pending", "breached"]);
+    }
+
+    fn event_row(id: &str, day: &str, cameo: &str, sources: &[&str], place: Option<(&str, f64, f64)>) -> EventRow {
+        EventRow {
+            id: id.into(),
+            day: Some(day.into()),
+            cameo: cameo.into(),
+            plover: Some(if cameo.starts_with("19") { "ASSAULT" } else { "CONSULT" }.into()),
+            modality: "asserted".into(),
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            targets: Vec::new(),
+            place: place.map(|p| p.0.to_owned()),
+            country: None,
+            lat: place.map(|p| p.1),
+            lon: place.map(|p| p.2),
+            body: format!("{{\"id\":\"{id}\"}}"),
+        }
+    }
+
+    #[test]
+    fn events_are_filtered_by_day_actor_code_place_and_box() {
+        let store = Store::open_in_memory().unwrap();
+        let d = doc("Two events.");
+        store.put(&d).unwrap();
+        store
+            .put_events(
+                &d.id,
+                &[
+                    event_row("a", "2022-04-03", "190", &["YEMREB"], Some(("Marib", 15.45, 45.32))),
+                    event_row("b", "2022-04-05", "036", &["SAU"], Some(("Riyadh", 24.7, 46.7))),
+                    event_row("c", "2022-04-07", "1951", &["YEM_X"], None),
+                ],
+            )
+            .unwrap();
+        let ids = |q: EventQuery| -> Vec<String> {
+            let q = EventQuery { limit: 10, ..q };
+            store.events(&q).unwrap().into_iter().map(|b| b[7..8].to_owned()).collect()
+        };
+        assert_eq!(ids(EventQuery::default()), ["a", "b", "c"]);
+        assert_eq!(ids(EventQuery { from: Some("2022-04-04".into()), ..Default::default() }), ["b", "c"]);
+        assert_eq!(ids(EventQuery { actors: vec!["YEM".into()], ..Default::default() }), ["a", "c"]);
+        // `_` in a code is a letter, not a wildcard.
+        assert_eq!(ids(EventQuery { actors: vec!["YEM_".into()], ..Default::default() }), ["c"]);
+        assert_eq!(ids(EventQuery { cameo: vec!["19".into()], ..Default::default() }), ["a", "c"]);
+        assert_eq!(ids(EventQuery { place: Some("mar".into()), ..Default::default() }), ["a"]);
+        assert_eq!(ids(EventQuery { bbox: Some([40.0, 10.0, 46.0, 20.0]), ..Default::default() }), ["a"]);
+        assert_eq!(ids(EventQuery { ids: Some(Vec::new()), ..Default::default() }), Vec::<String>::new());
+        assert_eq!(
+            store.count_events(&EventQuery { plover: vec!["ASSAULT".into()], ..Default::default() }).unwrap(),
+            2
+        );
+        // Words that look like SQL are only words.
+        assert!(ids(EventQuery { place: Some("'; DROP TABLE events; --".into()), ..Default::default() }).is_empty());
+        assert_eq!(store.count_events(&EventQuery::default()).unwrap(), 3);
+        assert_eq!(store.event("b").unwrap().unwrap().1, d.id.as_str());
+    }
+
+    #[test]
+    fn reviews_are_appended_and_the_latest_is_the_state() {
+        let store = Store::open_in_memory().unwrap();
+        store.add_review("e1", "rejected", None, Some("a duplicate"), "ana").unwrap();
+        store.add_review("e1", "reopened", None, None, "ben").unwrap();
+        store.add_review("e2", "corrected", Some("{\"cameo\":\"190\"}"), None, "ana").unwrap();
+        let current = store.current_reviews().unwrap();
+        assert_eq!(current["e1"].action, "reopened");
+        assert_eq!(current["e2"].changes.as_deref(), Some("{\"cameo\":\"190\"}"));
+        assert_eq!(store.reviews_of("e1").unwrap().len(), 2);
+        assert_eq!(store.audit_log(0, 10).unwrap()[0].event, "e2");
+        assert!(store.add_review("e3", "deleted", None, None, "eve").is_err());
+    }
+
+    #[test]
+    fn reports_are_searched_by_their_words() {
+        let store = Store::open_in_memory().unwrap();
+        store.put(&doc("Shelling was reported near the airport of Hodeidah.")).unwrap();
+        store.put(&doc("The ministers met in Muscat.")).unwrap();
+        let hits = store.search("hodeidah shelling", 0, 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert!(hits[0].snippet.contains("\u{1}Hodeidah\u{2}"), "{}", hits[0].snippet);
+        // FTS5's own syntax is not the user's to use.
+        assert!(store.search("\"muscat\" OR NEAR(", 0, 10).unwrap().is_empty());
+        assert_eq!(store.search("MUSCAT", 0, 10).unwrap().len(), 1);
+        assert!(store.search("*", 0, 10).unwrap().is_empty());
     }
 
     #[test]

@@ -46,6 +46,12 @@ pub enum Command {
     /// The record's events in the field's forms: JSON lines, GDELT 2.0
     /// event columns, ACLED-style CSV, GeoJSON, HXL-tagged CSV.
     Export(ExportArgs),
+    /// Serve the record: the HTTP API (under /api/, described at
+    /// /openapi.json) and the dashboard (timeline, map, boards, review).
+    ///
+    /// Reading is open to whoever can reach the address; writing (ingest,
+    /// review) needs a token from --tokens, or the one printed at start.
+    Serve(ServeArgs),
     /// Measure truce's speed.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -183,6 +189,31 @@ pub struct ExportArgs {
     /// `truce status` [default: $TRUCE_OUTLETS if set].
     #[arg(long, value_name = "FILE")]
     pub outlets: Option<PathBuf>,
+}
+
+/// `truce serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:7341")]
+    pub addr: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Write tokens: `NAME TOKEN` a line (tokens of 16 characters or
+    /// more); the name is what the audit log records. Without it, one
+    /// token is made for the session and printed.
+    #[arg(long, value_name = "FILE")]
+    pub tokens: Option<PathBuf>,
+    /// Largest request body, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::server::DEFAULT_MAX_BODY)]
+    pub max_body: usize,
+    /// Reading connections to the record.
+    #[arg(long, default_value_t = 4)]
+    pub readers: usize,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub comply: ComplyArgs,
 }
 
 /// Output forms of `truce status`.

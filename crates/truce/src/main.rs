@@ -5,6 +5,8 @@ mod cli;
 mod commands;
 mod output;
 mod pipeline;
+mod record;
+mod server;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use truce_comply::{Board, Checked, Observation, Outlets, Rules, Status};
 use truce_core::Document;
 use truce_lexicon::Lexicon;
-use truce_store::{ObservationRow, Store, VerdictRow};
+use truce_store::{EventRow, ObservationRow, Store, VerdictRow};
 
 /// The engine's settings: outlet grades and evidence rules.
 pub struct Engine {
@@ -66,7 +66,50 @@ pub fn observation_rows(doc: &Document) -> Vec<ObservationRow> {
         .collect()
 }
 
-/// Writes the observations of documents stored by a truce without them.
+/// The index rows of a coded document's events.
+pub fn event_rows(doc: &Document) -> Vec<EventRow> {
+    let codes = |actors: &[truce_core::EventActor]| actors.iter().filter_map(|a| a.code.clone()).collect();
+    doc.events
+        .iter()
+        .map(|e| {
+            let day = e.date.as_deref().and_then(first_day);
+            let place = e.location.as_ref();
+            EventRow {
+                id: e.id.clone(),
+                day,
+                cameo: e.cameo.clone(),
+                plover: e.plover.clone(),
+                modality: e.modality.clone(),
+                sources: codes(&e.source),
+                targets: codes(&e.target),
+                place: place.map(|l| l.name.clone().unwrap_or_else(|| l.text.clone())),
+                country: place.and_then(|l| l.country.clone()),
+                lat: place.and_then(|l| l.lat),
+                lon: place.and_then(|l| l.lon),
+                body: serde_json::to_string(e).expect("events serialize"),
+            }
+        })
+        .collect()
+}
+
+/// The first day of a TIMEX3 date value (`2022-04` → `2022-04-01`), for
+/// ordering and day filters; None for values without a year.
+fn first_day(value: &str) -> Option<String> {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let year = value.get(..4).filter(|y| digits(y))?;
+    let month = value.get(5..7).filter(|m| digits(m)).unwrap_or("01");
+    let day = value.get(8..10).filter(|d| digits(d)).unwrap_or("01");
+    Some(format!("{year}-{month}-{day}"))
+}
+
+/// Stores a new document's events and observations.
+pub fn put_coded(store: &Store, doc: &Document) -> Result<(), truce_store::StoreError> {
+    store.put_events(&doc.id, &event_rows(doc))?;
+    store.put_observations(&doc.id, &observation_rows(doc))
+}
+
+/// Writes the events and observations of documents stored by a truce
+/// without them.
 pub fn backfill(store: &Store) -> anyhow::Result<()> {
     let missing = store.unobserved_documents()?;
     if missing.is_empty() {
@@ -75,21 +118,24 @@ pub fn backfill(store: &Store) -> anyhow::Result<()> {
     store.begin()?;
     for id in missing {
         if let Some(doc) = store.get(&id)? {
-            store.put_observations(&id, &observation_rows(&doc))?;
+            put_coded(store, &doc)?;
         }
     }
     store.commit()?;
     Ok(())
 }
 
-/// Every stored observation.
+/// Every stored observation, as analysts' reviews left it: rejected events
+/// dropped, corrected ones corrected.
 pub fn observations(store: &Store) -> anyhow::Result<Vec<Observation>> {
     backfill(store)?;
-    store
+    let stored: Vec<Observation> = store
         .observations()?
         .iter()
         .map(|body| serde_json::from_str(body).context("a stored observation is unreadable"))
-        .collect()
+        .collect::<anyhow::Result<_>>()?;
+    let reviews = store.current_reviews()?;
+    Ok(crate::record::corrected_observations(stored, &reviews, &crate::record::cameo_facts))
 }
 
 /// The stored agreements (one, when `only` names it), checked again.

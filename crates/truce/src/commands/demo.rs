@@ -59,8 +59,7 @@ fn boards(args: &DemoArgs) -> anyhow::Result<Outcome> {
                 if doc.source.date > last_day {
                     last_day = doc.source.date.clone();
                 }
-                let stored =
-                    store.put(&doc).and_then(|_| store.put_observations(&doc.id, &compliance::observation_rows(&doc)));
+                let stored = store.put(&doc).and_then(|_| compliance::put_coded(&store, &doc));
                 if let Err(e) = stored {
                     store_error.get_or_insert(e);
                 }

@@ -134,7 +134,6 @@ const HXL_COLUMNS: &[(&str, &str)] = &[
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let (store, _) = args.db.open()?;
-    let acled = AcledTypes::load();
     let out: Box<dyn Write> = match &args.output {
         Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
@@ -143,13 +142,45 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     };
     let comply = crate::cli::ComplyArgs { outlets: args.outlets.clone(), rules: Vec::new() };
     let engine = super::compliance::Engine::load(&comply)?;
-    // Happenings: which event opens each, and its counts.
-    let grouped = matches!(args.format, ExportFormat::Gdelt | ExportFormat::Happenings);
-    let happenings = if grouped {
-        truce_comply::cluster(&super::compliance::observations(&store)?, &engine.outlets)
-    } else {
-        Vec::new()
+    let filters = Filters {
+        from: args.from.clone(),
+        to: args.to.clone(),
+        modality: args.modality.clone(),
+        cameo: args.cameo.clone(),
     };
+    let n = write(&store, &filters, args.format, &engine.outlets, out)?;
+    eprintln!("{n} events matched the filters");
+    Ok(Outcome::Success)
+}
+
+/// Which events an export takes; empty filters take all.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// On or after this day.
+    pub from: Option<String>,
+    /// On or before this day.
+    pub to: Option<String>,
+    /// Of one of these modalities.
+    pub modality: Vec<String>,
+    /// With a CAMEO code starting with one of these.
+    pub cameo: Vec<String>,
+}
+
+/// Writes the record's events (as analysts corrected them) in `format`
+/// and returns how many matched the filters.
+pub fn write(
+    store: &truce_store::Store,
+    filters: &Filters,
+    format: ExportFormat,
+    outlets: &truce_comply::Outlets,
+    out: Box<dyn Write + '_>,
+) -> anyhow::Result<usize> {
+    let acled = AcledTypes::load();
+    let reviews = store.current_reviews()?;
+    // Happenings: which event opens each, and its counts.
+    let grouped = matches!(format, ExportFormat::Gdelt | ExportFormat::Happenings);
+    let happenings =
+        if grouped { truce_comply::cluster(&super::compliance::observations(store)?, outlets) } else { Vec::new() };
     let opening: std::collections::HashMap<&str, &truce_comply::Happening> =
         happenings.iter().map(|h| (h.events[0].as_str(), h)).collect();
     let now = jiff::Timestamp::now();
@@ -159,14 +190,27 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         let mut n = 0;
         for id in store.document_ids()? {
             let Some(doc) = store.get(&id)? else { continue };
-            for e in doc.events.iter().filter(|e| keep(e, args)) {
-                n += 1;
-                f(e, &doc, n)?;
+            for e in &doc.events {
+                let corrected;
+                let e = match crate::record::effect(reviews.get(&e.id)) {
+                    crate::record::Effect::Rejected => continue,
+                    crate::record::Effect::AsCoded => e,
+                    crate::record::Effect::Corrected(c) => {
+                        let mut copy = e.clone();
+                        crate::record::correct_event(&mut copy, &c, &crate::record::cameo_facts);
+                        corrected = copy;
+                        &corrected
+                    }
+                };
+                if keep(e, filters) {
+                    n += 1;
+                    f(e, &doc, n)?;
+                }
             }
         }
         Ok(n)
     };
-    let n = match args.format {
+    let n = match format {
         ExportFormat::Jsonl => {
             let mut out = out;
             let n = each(&mut |e, _, _| Ok(writeln!(out, "{}", serde_json::to_string(e)?)?))?;
@@ -247,12 +291,11 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
             n
         }
     };
-    eprintln!("{n} events matched the filters");
-    Ok(Outcome::Success)
+    Ok(n)
 }
 
 /// Whether an event passes the filters.
-fn keep(e: &Event, args: &ExportArgs) -> bool {
+fn keep(e: &Event, args: &Filters) -> bool {
     let day = e.date.as_deref().unwrap_or("");
     let from = args.from.as_deref().is_none_or(|f| day >= f);
     let to = args.to.as_deref().is_none_or(|t| !day.is_empty() && &day[..day.len().min(10)] <= t);

@@ -44,7 +44,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
                 tally.sentences += doc.sentences.len();
                 let stored = store.put(&doc).and_then(|s| {
                     if s == Stored::New {
-                        store.put_observations(&doc.id, &super::compliance::observation_rows(&doc))?;
+                        super::compliance::put_coded(&store, &doc)?;
                     }
                     Ok(s)
                 });

@@ -4,11 +4,11 @@ mod agreement;
 mod annotate;
 mod bench;
 mod code;
-mod compliance;
+pub mod compliance;
 mod demo;
 mod docs;
 mod eval;
-mod export;
+pub mod export;
 mod ingest;
 mod status;
 
@@ -30,6 +30,7 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Agreement(AgreementCommand::Draft(args)) => agreement::draft(&args),
         Command::Status(args) => status::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Serve(args) => serve(&args),
         Command::Bench(BenchCommand::Intake(args)) => bench::intake(&args),
         Command::Bench(BenchCommand::Generate(args)) => bench::generate(&args),
         Command::Bench(BenchCommand::Entities(args)) => bench::entities(&args),
@@ -42,6 +43,22 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),
         Command::Eval(EvalCommand::Compliance(args)) => eval::compliance(&args),
     }
+}
+
+/// `truce serve`.
+fn serve(args: &crate::cli::ServeArgs) -> anyhow::Result<Outcome> {
+    let pipeline =
+        crate::pipeline::Pipeline::with_gazetteer(&args.input.dictionaries, args.input.gazetteer.as_deref())?;
+    let engine = compliance::Engine::load(&args.comply)?;
+    let options = crate::server::ServeOptions {
+        addr: args.addr.clone(),
+        db: args.db.path()?,
+        tokens: args.tokens.clone(),
+        max_body: args.max_body,
+        readers: args.readers,
+    };
+    crate::server::serve(options, pipeline, engine, args.input.options())?;
+    Ok(Outcome::Success)
 }
 
 impl InputArgs {
