@@ -1125,9 +1125,16 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // document date.
             let dates = || {
                 // A clock time with its day (`06:00 local time on March 2`)
-                // dates the event as well as a date does.
+                // dates the event as well as a date does. A date after
+                // `since` opens a period the sentence looks back over (`the
+                // first halt since 2016`): it is not when the event was.
                 doc.timexes.iter().filter(|t| {
+                    let before = doc.text.get(..t.span.start()).unwrap_or("").trim_end();
+                    let since = before.len() >= 5
+                        && before.get(before.len() - 5..).is_some_and(|w| w.eq_ignore_ascii_case("since"))
+                        && !before[..before.len() - 5].ends_with(|c: char| c.is_alphanumeric());
                     t.sentence == index
+                        && !since
                         && (t.kind == "DATE" || (t.kind == "TIME" && t.value.len() >= 10))
                         && t.value.starts_with(|c: char| c.is_ascii_digit())
                 })

@@ -514,3 +514,15 @@ fn a_truce_named_as_broken_is_not_declared() {
     assert!(!doc.events.iter().any(|e| e.cameo == "0871"), "{:#?}", doc.events);
     assert!(doc.events.iter().any(|e| e.cameo_root == "11"), "{:#?}", doc.events);
 }
+
+#[test]
+fn a_year_after_since_is_not_the_date_of_the_event() {
+    let doc = coded(
+        "KHARTOUM, May 21 - A 60-day ceasefire between Sudan's warring factions took effect at 6 a.m. (0400 GMT) on Sunday, the first nationwide pause in the fighting since 2019.",
+        "2023-05-21",
+    );
+    assert!(!doc.events.is_empty());
+    for e in &doc.events {
+        assert_eq!(e.date.as_deref(), Some("2023-05-21"), "{e:#?}");
+    }
+}

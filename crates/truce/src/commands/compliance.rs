@@ -92,14 +92,54 @@ pub fn event_rows(doc: &Document) -> Vec<EventRow> {
         .collect()
 }
 
-/// The first day of a TIMEX3 date value (`2022-04` → `2022-04-01`), for
-/// ordering and day filters; None for values without a year.
-fn first_day(value: &str) -> Option<String> {
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let year = value.get(..4).filter(|y| digits(y))?;
-    let month = value.get(5..7).filter(|m| digits(m)).unwrap_or("01");
-    let day = value.get(8..10).filter(|d| digits(d)).unwrap_or("01");
-    Some(format!("{year}-{month}-{day}"))
+/// The first day of a TIMEX3 date value, for ordering and day filters:
+/// `2022-04` → `2022-04-01`, `2022-W21` → its Monday, `2022-W14-WE` → its
+/// Saturday, `2022-Q2` → `2022-04-01`, `2022-SU` → `2022-06-01`; None for
+/// values without a year.
+pub fn first_day(value: &str) -> Option<String> {
+    use jiff::civil::{ISOWeekDate, Weekday};
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let year: i16 = value.get(..4).filter(|y| digits(y))?.parse().ok()?;
+    let rest = value.get(4..).unwrap_or("");
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let day = |m: i8, d: i8| jiff::civil::Date::new(year, m, d).ok().map(|d| d.to_string());
+    if let Some(week) = rest.strip_prefix('W') {
+        let n: i8 = week.get(..2).filter(|w| digits(w))?.parse().ok()?;
+        let weekday = if week.get(2..) == Some("-WE") { Weekday::Saturday } else { Weekday::Monday };
+        return ISOWeekDate::new(year, n, weekday).ok().map(|w| w.date().to_string());
+    }
+    if let Some(q) = rest.strip_prefix('Q').and_then(|q| q.get(..1)).and_then(|q| q.parse::<i8>().ok()) {
+        return (1..=4).contains(&q).then(|| day(3 * q - 2, 1)).flatten();
+    }
+    if let Some(h) = rest.strip_prefix('H').and_then(|h| h.get(..1)).and_then(|h| h.parse::<i8>().ok()) {
+        return (1..=2).contains(&h).then(|| day(6 * h - 5, 1)).flatten();
+    }
+    let season = [("SP", 3), ("SU", 6), ("FA", 9), ("WI", 12)].iter().find(|(s, _)| rest.starts_with(s));
+    if let Some((_, m)) = season {
+        return day(*m, 1);
+    }
+    let month: i8 = rest.get(..2).filter(|m| digits(m)).and_then(|m| m.parse().ok()).unwrap_or(1);
+    let d: i8 = rest.get(3..5).filter(|d| digits(d)).and_then(|d| d.parse().ok()).unwrap_or(1);
+    day(month, d).or_else(|| day(1, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn coarse_dates_are_ordered_by_their_first_day() {
+        let f = |v: &str| super::first_day(v);
+        assert_eq!(f("2022-04-03").as_deref(), Some("2022-04-03"));
+        assert_eq!(f("2022-04-03T19:00").as_deref(), Some("2022-04-03"));
+        assert_eq!(f("2022-04").as_deref(), Some("2022-04-01"));
+        assert_eq!(f("2022").as_deref(), Some("2022-01-01"));
+        assert_eq!(f("2022-W21").as_deref(), Some("2022-05-23"));
+        assert_eq!(f("2022-W14-WE").as_deref(), Some("2022-04-09"));
+        assert_eq!(f("2022-Q3").as_deref(), Some("2022-07-01"));
+        assert_eq!(f("2022-SU").as_deref(), Some("2022-06-01"));
+        assert_eq!(f("2022-13-45").as_deref(), Some("2022-01-01"));
+        assert_eq!(f("XXXX-04-03"), None);
+        assert_eq!(f("PRESENT_REF"), None);
+    }
 }
 
 /// Stores a new document's events and observations.
