@@ -154,7 +154,7 @@ async function viewEvents(params) {
     h("div", { class: "grid" },
       h("div", {},
         h("div", { class: "panel", id: "timeline" }, h("h2", {}, "Timeline"), timelineChart(timeline.days, params)),
-        h("div", { class: "panel" }, h("h2", {}, `Events (${page.total})`), eventTable(page.items), pager(page, params))),
+        h("div", { class: "panel" }, h("h2", {}, `Events (${page.total}${page.more ? "+" : ""})`), eventTable(page.items), pager(page, params))),
       h("div", { class: "panel" }, h("h2", {}, `Map (${places.places.length} places)`), mapBox)),
   );
   drawMap(mapBox, places.places, params.place);
@@ -262,8 +262,8 @@ function pager(page, params) {
   const go = (offset) => () => { location.hash = `#/${query({ ...params, offset })}`; };
   return h("div", { class: "pager" },
     h("button", { class: "secondary", disabled: page.offset === 0, onclick: go(Math.max(0, page.offset - page.limit)) }, "Previous"),
-    h("span", { class: "muted" }, `${page.total ? page.offset + 1 : 0}–${Math.min(page.offset + page.limit, page.total)} of ${page.total}`),
-    h("button", { class: "secondary", disabled: page.offset + page.limit >= page.total, onclick: go(page.offset + page.limit) }, "Next"));
+    h("span", { class: "muted" }, `${page.total ? page.offset + 1 : 0}–${Math.min(page.offset + page.limit, page.total)} of ${page.total}${page.more ? "+" : ""}`),
+    h("button", { class: "secondary", disabled: !page.more && page.offset + page.limit >= page.total, onclick: go(page.offset + page.limit) }, "Next"));
 }
 
 // ------------------------------------------------------------------ one event: evidence and review

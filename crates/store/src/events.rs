@@ -92,7 +92,7 @@ impl EventQuery {
             push("day <= ?", Value::Text(t.clone()));
         }
         if let Some(p) = &self.place {
-            push("lower(place) LIKE ? ESCAPE '\\'", Value::Text(format!("%{}%", like_escape(&p.to_lowercase()))));
+            push("place = ? COLLATE NOCASE", Value::Text(p.clone()));
         }
         if let Some(c) = &self.country {
             push("country = ?", Value::Text(c.clone()));
@@ -122,7 +122,18 @@ impl EventQuery {
                     format!("?{}", values.len())
                 })
                 .collect();
-            conditions.push(format!("{REVIEW_STATE} IN ({})", list.join(", ")));
+            conditions.push(format!("review IN ({})", list.join(", ")));
+        }
+        if !self.actors.is_empty() {
+            // Codes are capitals, digits and `_`, all below `~`: a prefix
+            // is the range from itself to itself followed by `~`.
+            let mut ranges = Vec::new();
+            for a in &self.actors {
+                values.push(Value::Text(a.clone()));
+                values.push(Value::Text(format!("{a}~")));
+                ranges.push(format!("(code >= ?{} AND code < ?{})", values.len() - 1, values.len()));
+            }
+            conditions.push(format!("id IN (SELECT event FROM event_actors WHERE {})", ranges.join(" OR ")));
         }
         let mut any_of = |column: &str, items: &[String], pattern: &dyn Fn(&str) -> String, op: &str| {
             if items.is_empty() {
@@ -136,7 +147,6 @@ impl EventQuery {
             }
             conditions.push(format!("({})", parts.join(" OR ")));
         };
-        any_of("actors", &self.actors, &|a| format!("% {}%", like_escape(a)), "LIKE");
         any_of("cameo", &self.cameo, &|c| format!("{}%", like_escape(c)), "LIKE");
         any_of("plover", &self.plover, &|p| p.to_owned(), "=");
         any_of("modality", &self.modality, &|m| m.to_owned(), "=");
@@ -154,7 +164,8 @@ impl EventQuery {
 
 /// An event's review state: its latest review's action, `reopened` and
 /// no review at all being `unreviewed`.
-const REVIEW_STATE: &str = "coalesce((SELECT CASE r.action WHEN 'reopened' THEN 'unreviewed' ELSE r.action END
+pub(crate) const REVIEW_STATE: &str =
+    "coalesce((SELECT CASE r.action WHEN 'reopened' THEN 'unreviewed' ELSE r.action END
      FROM reviews r WHERE r.event = events.id ORDER BY r.seq DESC LIMIT 1), 'unreviewed')";
 
 /// Events at one place, for maps.
@@ -184,10 +195,18 @@ fn like_escape(s: &str) -> String {
 impl Store {
     /// Indexes a document's events, replacing any indexed before.
     pub fn put_events(&self, doc: &DocId, rows: &[EventRow]) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = ?1)")?
+            .execute([doc.as_str()])?;
+        self.conn
+            .prepare_cached("DELETE FROM event_bodies WHERE id IN (SELECT id FROM events WHERE doc = ?1)")?
+            .execute([doc.as_str()])?;
         self.conn.prepare_cached("DELETE FROM events WHERE doc = ?1")?.execute([doc.as_str()])?;
+        let mut body = self.conn.prepare_cached("INSERT OR REPLACE INTO event_bodies (id, body) VALUES (?1, ?2)")?;
+        let mut actor = self.conn.prepare_cached("INSERT INTO event_actors (code, event) VALUES (?1, ?2)")?;
         let mut insert = self.conn.prepare_cached(
-            "INSERT OR REPLACE INTO events (id, doc, day, cameo, plover, modality, actors, place, country, lat, lon, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            "INSERT OR REPLACE INTO events (id, doc, day, cameo, plover, modality, actors, place, country, lat, lon)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         for r in rows {
             let actors = format!(" {} > {} ", r.sources.join(" "), r.targets.join(" "));
@@ -202,10 +221,23 @@ impl Store {
                 r.place,
                 r.country,
                 r.lat,
-                r.lon,
-                r.body
+                r.lon
             ])?;
+            body.execute(params![r.id, r.body])?;
+            let mut codes: Vec<&String> = r.sources.iter().chain(&r.targets).collect();
+            codes.sort();
+            codes.dedup();
+            for code in codes {
+                actor.execute(params![code, r.id])?;
+            }
         }
+        // Events indexed again (an older record back-filled) keep their
+        // reviews.
+        self.conn
+            .prepare_cached(&format!(
+                "UPDATE events SET review = {REVIEW_STATE} WHERE doc = ?1 AND id IN (SELECT event FROM reviews)"
+            ))?
+            .execute([doc.as_str()])?;
         Ok(())
     }
 
@@ -216,7 +248,13 @@ impl Store {
         values.push(Value::Integer(query.offset as i64));
         let n = values.len();
         let sql =
-            format!("SELECT body FROM events {clause} ORDER BY day IS NULL, day, id LIMIT ?{} OFFSET ?{}", n - 1, n);
+            // The page is chosen on the small rows, then its bodies read.
+            format!(
+                "SELECT b.body FROM (SELECT id, day FROM events {clause} ORDER BY day IS NULL, day, id LIMIT ?{} OFFSET ?{}) p
+                 JOIN event_bodies b ON b.id = p.id ORDER BY p.day IS NULL, p.day, p.id",
+                n - 1,
+                n
+            );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(values), |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -229,12 +267,22 @@ impl Store {
         Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(values), |r| r.get(0))?)
     }
 
+    /// Like [`Store::count_events`], but stops counting past `cap`: the
+    /// answer is exact up to `cap`, and `cap + 1` means more. Counting a
+    /// million rows for every page costs more than the page itself.
+    pub fn count_events_up_to(&self, query: &EventQuery, cap: usize) -> Result<i64, StoreError> {
+        let (clause, mut values) = query.clause();
+        values.push(Value::Integer(cap as i64 + 1));
+        let sql = format!("SELECT count(*) FROM (SELECT 1 FROM events {clause} LIMIT ?{})", values.len());
+        Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(values), |r| r.get(0))?)
+    }
+
     /// One event's JSON and its document's id.
     pub fn event(&self, id: &str) -> Result<Option<(String, String)>, StoreError> {
         use rusqlite::OptionalExtension;
         Ok(self
             .conn
-            .prepare_cached("SELECT body, doc FROM events WHERE id = ?1")?
+            .prepare_cached("SELECT b.body, e.doc FROM events e JOIN event_bodies b ON b.id = e.id WHERE e.id = ?1")?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }

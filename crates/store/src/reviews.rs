@@ -6,7 +6,7 @@
 //! state; earlier ones stay for the audit.
 
 use crate::{Store, StoreError};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
 
 /// One review.
@@ -55,10 +55,16 @@ impl Store {
         note: Option<&str>,
         reviewer: &str,
     ) -> Result<ReviewRow, StoreError> {
-        self.conn
-            .prepare_cached("INSERT INTO reviews (event, action, changes, note, reviewer) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        // The log and the event's state change together or not at all.
+        let tx = self.conn.unchecked_transaction()?;
+        tx.prepare_cached("INSERT INTO reviews (event, action, changes, note, reviewer) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![event, action, changes, note, reviewer])?;
-        let seq = self.conn.last_insert_rowid();
+        let seq = tx.last_insert_rowid();
+        tx.prepare_cached(
+            "UPDATE events SET review = CASE ?2 WHEN 'reopened' THEN 'unreviewed' ELSE ?2 END WHERE id = ?1",
+        )?
+        .execute(params![event, action])?;
+        tx.commit()?;
         Ok(self
             .conn
             .prepare_cached(&format!("SELECT {COLUMNS} FROM reviews WHERE seq = ?1"))?
@@ -80,6 +86,20 @@ impl Store {
         ))?;
         let rows = stmt.query_map([], review)?;
         rows.map(|r| r.map(|r| (r.event.clone(), r))).collect::<Result<_, _>>().map_err(StoreError::from)
+    }
+
+    /// The latest review of each of these events (those reviewed).
+    pub fn latest_reviews(&self, events: &[String]) -> Result<HashMap<String, ReviewRow>, StoreError> {
+        let mut out = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM reviews WHERE event = ?1 ORDER BY seq DESC LIMIT 1"))?;
+        for e in events {
+            if let Some(r) = stmt.query_row([e], review).optional()? {
+                out.insert(e.clone(), r);
+            }
+        }
+        Ok(out)
     }
 
     /// The log, newest first, a page at a time.

@@ -323,12 +323,60 @@ pub fn pipeline(args: &BenchIntakeArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// Named parties and places for the generated feed, so that a record
+/// built from it has actors, places and dates to filter on.
+const PARTIES: &[&str] = &[
+    "Azerbaijani forces",
+    "Armenian troops",
+    "Russian peacekeepers",
+    "Ukraine's army",
+    "Russian forces",
+    "Houthi rebels",
+    "Yemen's government",
+    "Sudan's army",
+    "the Rapid Support Forces",
+    "Israeli troops",
+];
+const ACTS: &[&str] = &[
+    "shelled positions near",
+    "withdrew from",
+    "released detainees in",
+    "accused the other side of attacking",
+    "agreed to open a corridor to",
+    "fired rockets at",
+    "met mediators in",
+];
+const PLACES: &[&str] = &[
+    "Tartar",
+    "Shusha",
+    "Donetsk",
+    "Kherson",
+    "Marib",
+    "Hodeidah",
+    "Taiz",
+    "Khartoum",
+    "El Fasher",
+    "Gaza",
+    "Kharkiv",
+];
+const OUTLETS: &[&str] =
+    &["Harbour Wire", "Gulf Ledger", "Caspian Daily", "Steppe News", "Nile Courier", "Relay Agency"];
+
 pub fn generate(args: &GenerateArgs) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut rng = Lcg(1993);
+    let first = jiff::civil::date(2020, 1, 1);
     for (i, raw) in corpus(args.mb).into_iter().enumerate() {
-        let text = String::from_utf8(raw.bytes).context("generated text is UTF-8")?;
-        output::json_line(&mut out, &serde_json::json!({ "id": format!("gen-{i}"), "text": text }))?;
+        let mut text = String::from_utf8(raw.bytes).context("generated text is UTF-8")?;
+        // One sentence naming parties and a place leads each report.
+        let lead = format!("{} {} {} on Monday. ", rng.pick(PARTIES), rng.pick(ACTS), rng.pick(PLACES));
+        text.insert_str(0, &lead);
+        let day = first.checked_add(jiff::Span::new().days((i as i64 * 7919) % 1826)).unwrap_or(first);
+        let record = serde_json::json!({
+            "id": format!("gen-{i}"), "published": day.to_string(), "outlet": rng.pick(OUTLETS), "text": text,
+        });
+        output::json_line(&mut out, &record)?;
     }
     out.flush()?;
     Ok(Outcome::Success)

@@ -42,11 +42,19 @@ pub fn routes() -> axum::Router<Arc<AppState>> {
         .route("/api/export", get(export))
 }
 
+/// Events are counted exactly up to this many; past it, `total` says
+/// this many and `more` is true.
+const COUNT_CAP: usize = 10_000;
+
 /// A page of a list.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct Page {
-    /// How many items match in all.
+    /// How many items match in all (for events, at most 10,000: see
+    /// `more`).
     pub total: i64,
+    /// True when more items match than `total` says.
+    #[serde(default)]
+    pub more: bool,
     pub offset: usize,
     pub limit: usize,
     /// The items.
@@ -139,7 +147,7 @@ async fn list_documents(
     blocking(&state, move |s| {
         s.read(|store| {
             let items = store.documents_page(offset, limit, None)?.into_iter().map(|d| summary_json(&d)).collect();
-            Ok(Json(Page { total: store.count_documents()?, offset, limit, items }))
+            Ok(Json(Page { total: store.count_documents()?, more: false, offset, limit, items }))
         })
     })
     .await
@@ -290,7 +298,7 @@ pub struct EventParams {
     plover: Option<String>,
     /// Modalities (`asserted,alleged`).
     modality: Option<String>,
-    /// Words of the place's name.
+    /// The place's name (any case), as `/api/places` gives it.
     place: Option<String>,
     /// The place's country (ISO alpha-3).
     country: Option<String>,
@@ -402,20 +410,26 @@ fn review_json(review: Option<&ReviewRow>) -> Value {
 
 /// Reads stored event bodies into reviewed events (rejected ones, when
 /// asked for, keep their body and say so).
-fn page_events(bodies: Vec<String>, reviews: &HashMap<String, ReviewRow>) -> Result<Vec<Value>, ApiError> {
-    bodies
+fn page_events(store: &Store, bodies: Vec<String>) -> Result<Vec<Value>, ApiError> {
+    let events: Vec<truce_core::Event> = bodies
         .iter()
         .map(|b| {
-            let e: truce_core::Event = serde_json::from_str(b)
-                .map_err(|e| ApiError::from(anyhow::anyhow!("a stored event is unreadable: {e}")))?;
+            serde_json::from_str(b).map_err(|e| ApiError::from(anyhow::anyhow!("a stored event is unreadable: {e}")))
+        })
+        .collect::<Result<_, _>>()?;
+    let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+    let reviews = store.latest_reviews(&ids)?;
+    Ok(events
+        .into_iter()
+        .map(|e| {
             let review = reviews.get(&e.id);
-            Ok(reviewed_event(e.clone(), reviews).unwrap_or_else(|| {
+            reviewed_event(e.clone(), &reviews).unwrap_or_else(|| {
                 let mut v = serde_json::to_value(&e).unwrap_or(Value::Null);
                 v["review"] = review_json(review);
                 v
-            }))
+            })
         })
-        .collect()
+        .collect())
 }
 
 /// Coded events, filtered, by day.
@@ -428,9 +442,13 @@ async fn list_events(
     blocking(&state, move |s| {
         s.read(|store| {
             let q = event_query(store, &p)?;
-            let reviews = store.current_reviews()?;
-            let items = page_events(store.events(&q)?, &reviews)?;
-            Ok(Json(Page { total: store.count_events(&q)?, offset: q.offset, limit: q.limit, items }))
+            let items = page_events(store, store.events(&q)?)?;
+            // Counted from the page on, so the count stays bounded however
+            // deep the page.
+            let counted = store.count_events_up_to(&EventQuery { offset: 0, ..q.clone() }, q.offset + COUNT_CAP)?;
+            let more = counted > (q.offset + COUNT_CAP) as i64;
+            let total = counted.min((q.offset + COUNT_CAP) as i64);
+            Ok(Json(Page { total, more, offset: q.offset, limit: q.limit, items }))
         })
     })
     .await
