@@ -52,6 +52,16 @@ pub enum Command {
     /// Reading is open to whoever can reach the address; writing (ingest,
     /// review) needs a token from --tokens, or the one printed at start.
     Serve(ServeArgs),
+    /// Put documents in the record's ingest queue, for `truce worker`
+    /// processes to code.
+    Enqueue(EnqueueArgs),
+    /// Code the documents of the ingest queue into the record. Run as many
+    /// as there are cores, on one machine or several sharing the record:
+    /// each document is coded by one of them, and one killed mid-document
+    /// leaves it to the others once its lease runs out.
+    Worker(WorkerArgs),
+    /// How the ingest queue stands: waiting, claimed, failed (with why).
+    Queue(QueueArgs),
     /// Measure truce's speed.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -214,6 +224,57 @@ pub struct ServeArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub comply: ComplyArgs,
+}
+
+/// `truce enqueue`.
+#[derive(Debug, Args)]
+pub struct EnqueueArgs {
+    /// Files or directories to read (recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `truce worker`.
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub comply: ComplyArgs,
+    /// Keep waiting for new documents instead of stopping when the queue
+    /// is empty.
+    #[arg(long)]
+    pub follow: bool,
+    /// Seconds a claim holds before another worker may take the document
+    /// over (a worker that died on it).
+    #[arg(long, default_value_t = 300)]
+    pub lease: i64,
+    /// Documents claimed, coded and stored together.
+    #[arg(long, default_value_t = 16)]
+    pub batch: usize,
+    /// Where alerts go, as for `truce ingest`.
+    #[arg(long, value_name = "FILE|-")]
+    pub alerts: Option<PathBuf>,
+    /// The day verdicts are recomputed for when the queue is drained
+    /// (default: today).
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<String>,
+}
+
+/// `truce queue`.
+#[derive(Debug, Args)]
+pub struct QueueArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Seconds a claim holds, as given to the workers.
+    #[arg(long, default_value_t = 300)]
+    pub lease: i64,
 }
 
 /// Output forms of `truce status`.

@@ -10,6 +10,7 @@ mod docs;
 mod eval;
 pub mod export;
 mod ingest;
+mod queue;
 mod status;
 
 use crate::Outcome;
@@ -31,6 +32,9 @@ pub fn run(command: Command) -> anyhow::Result<Outcome> {
         Command::Status(args) => status::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Serve(args) => serve(&args),
+        Command::Enqueue(args) => queue::enqueue(&args),
+        Command::Worker(args) => queue::worker(&args),
+        Command::Queue(args) => queue::show(&args),
         Command::Bench(BenchCommand::Intake(args)) => bench::intake(&args),
         Command::Bench(BenchCommand::Generate(args)) => bench::generate(&args),
         Command::Bench(BenchCommand::Entities(args)) => bench::entities(&args),
