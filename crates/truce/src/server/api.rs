@@ -68,8 +68,10 @@ pub struct Page {
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
     /// Items skipped.
+    #[param(maximum = 100_000_000)]
     offset: Option<usize>,
     /// Items returned at most (default 100, at most 1000).
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<usize>,
 }
 
@@ -194,6 +196,8 @@ pub struct IngestRequest {
     text: Option<String>,
     /// Its date (`YYYY-MM-DD`), the anchor of its relative dates.
     #[serde(default)]
+    #[param(value_type = Option<String>, format = Date)]
+    #[schema(value_type = Option<String>, format = Date)]
     date: Option<String>,
     /// Its publisher, as named in the outlets file.
     #[serde(default)]
@@ -217,7 +221,7 @@ pub struct IngestRequest {
     security(("token" = [])),
     responses((status = 201, description = "Stored", body = Object), (status = 200, description = "Already stored", body = Object),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn ingest(
     State(state): State<Arc<AppState>>,
     _writer: Writer,
@@ -287,22 +291,32 @@ async fn ingest(
 #[into_params(parameter_in = Query)]
 pub struct EventParams {
     /// On or after this day (`YYYY-MM-DD`).
+    #[param(value_type = Option<String>, format = Date)]
     from: Option<String>,
     /// On or before this day.
+    #[param(value_type = Option<String>, format = Date)]
     to: Option<String>,
     /// Actor code prefixes, source or target (`AZE,ARMMIL`).
+    #[param(pattern = "^[A-Za-z0-9_]{1,20}(,[A-Za-z0-9_]{1,20})*$")]
     actor: Option<String>,
     /// CAMEO code prefixes (`19,0871`).
+    #[param(pattern = "^[0-9]{1,4}(,[0-9]{1,4})*$")]
     cameo: Option<String>,
     /// PLOVER categories (`ASSAULT,CEASEFIRE`).
+    #[param(pattern = "^[A-Za-z_]{1,20}(,[A-Za-z_]{1,20})*$")]
     plover: Option<String>,
     /// Modalities (`asserted,alleged`).
+    #[param(
+        pattern = "^(asserted|planned|requested|alleged|denied|hypothetical)(,(asserted|planned|requested|alleged|denied|hypothetical))*$"
+    )]
     modality: Option<String>,
     /// The place's name (any case), as `/api/places` gives it.
     place: Option<String>,
     /// The place's country (ISO alpha-3).
+    #[param(pattern = "^[A-Za-z]{3}$")]
     country: Option<String>,
     /// West,south,east,north in degrees.
+    #[param(pattern = "^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$")]
     bbox: Option<String>,
     /// Events of an agreement's parties while it is in force.
     agreement: Option<String>,
@@ -310,10 +324,13 @@ pub struct EventParams {
     doc: Option<String>,
     /// Review states (`unreviewed,verified,corrected,rejected`, or `any`);
     /// by default every state but rejected.
+    #[param(pattern = "^(any|(unreviewed|verified|corrected|rejected)(,(unreviewed|verified|corrected|rejected))*)$")]
     review: Option<String>,
     /// Items skipped.
+    #[param(maximum = 100_000_000)]
     offset: Option<usize>,
     /// Items returned at most (default 100, at most 1000).
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<usize>,
 }
 
@@ -456,7 +473,7 @@ async fn list_events(
 
 /// Events a day by PLOVER category and modality, for a timeline.
 #[utoipa::path(get, path = "/api/timeline", tag = "events", params(EventParams),
-    responses((status = 200, body = Object), (status = 400, body = ErrorBody)))]
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn timeline(
     State(state): State<Arc<AppState>>,
     ApiQuery(p): ApiQuery<EventParams>,
@@ -478,7 +495,7 @@ async fn timeline(
 /// The places of events (those with coordinates), most events first:
 /// `limit` is the number of places.
 #[utoipa::path(get, path = "/api/places", tag = "events", params(EventParams),
-    responses((status = 200, body = Object), (status = 400, body = ErrorBody)))]
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn places(
     State(state): State<Arc<AppState>>,
     ApiQuery(p): ApiQuery<EventParams>,
@@ -594,6 +611,7 @@ async fn event_reviews(State(state): State<Arc<AppState>>, Path(id): Path<String
 #[serde(deny_unknown_fields)]
 pub struct ReviewRequest {
     /// `verified`, `rejected`, `corrected` or `reopened`.
+    #[schema(pattern = "^(verified|rejected|corrected|reopened)$")]
     action: String,
     /// With `corrected`: the fields to correct.
     #[serde(default)]
@@ -610,7 +628,8 @@ pub struct ReviewRequest {
     params(("id" = String, Path, description = "Event id")),
     request_body = ReviewRequest, security(("token" = [])),
     responses((status = 201, body = Object), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 async fn review(
     State(state): State<Arc<AppState>>,
     Writer(reviewer): Writer,
@@ -724,6 +743,7 @@ async fn agreement(State(state): State<Arc<AppState>>, Path(id): Path<String>) -
 pub struct AsOfParams {
     /// The day the board stands on (default today): only reports
     /// published by then count.
+    #[param(value_type = Option<String>, format = Date)]
     as_of: Option<String>,
 }
 
@@ -756,8 +776,10 @@ async fn board(
 #[into_params(parameter_in = Query)]
 pub struct HistoryParams {
     /// First day (default: the agreement's signing or effective day).
+    #[param(value_type = Option<String>, format = Date)]
     from: Option<String>,
     /// Last day (default today).
+    #[param(value_type = Option<String>, format = Date)]
     to: Option<String>,
 }
 
@@ -806,8 +828,11 @@ async fn history(
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// Words that must all occur (searched as words; no query syntax).
+    #[param(required = true, min_length = 1)]
     q: Option<String>,
+    #[param(maximum = 100_000_000)]
     offset: Option<usize>,
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<usize>,
 }
 
@@ -854,14 +879,21 @@ async fn audit(State(state): State<Arc<AppState>>, ApiQuery(p): ApiQuery<PagePar
 #[into_params(parameter_in = Query)]
 pub struct ExportParams {
     /// jsonl, gdelt, acled, geojson, hxl or happenings.
+    #[param(pattern = "^(jsonl|gdelt|acled|geojson|hxl|happenings)$")]
     format: Option<String>,
     /// On or after this day.
+    #[param(value_type = Option<String>, format = Date)]
     from: Option<String>,
     /// On or before this day.
+    #[param(value_type = Option<String>, format = Date)]
     to: Option<String>,
     /// Modalities (comma-separated).
+    #[param(
+        pattern = "^(asserted|planned|requested|alleged|denied|hypothetical)(,(asserted|planned|requested|alleged|denied|hypothetical))*$"
+    )]
     modality: Option<String>,
     /// CAMEO code prefixes (comma-separated).
+    #[param(pattern = "^[0-9]{1,4}(,[0-9]{1,4})*$")]
     cameo: Option<String>,
 }
 
