@@ -79,11 +79,18 @@ pub struct EventQuery {
 impl EventQuery {
     /// The WHERE clause and its values.
     fn clause(&self) -> (String, Vec<Value>) {
+        self.clause_for(false)
+    }
+
+    /// The WHERE clause and its values, with PostgreSQL's placeholders
+    /// (`$1`) and case folding when `postgres`, SQLite's (`?1`) otherwise.
+    pub(crate) fn clause_for(&self, postgres: bool) -> (String, Vec<Value>) {
+        let mark = if postgres { '$' } else { '?' };
         let mut conditions: Vec<String> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
         let mut push = |sql: &str, v: Value| {
             values.push(v);
-            conditions.push(sql.replace('?', &format!("?{}", values.len())));
+            conditions.push(sql.replace('?', &format!("{mark}{}", values.len())));
         };
         if let Some(f) = &self.from {
             push("day >= ?", Value::Text(f.clone()));
@@ -92,7 +99,7 @@ impl EventQuery {
             push("day <= ?", Value::Text(t.clone()));
         }
         if let Some(p) = &self.place {
-            push("place = ? COLLATE NOCASE", Value::Text(p.clone()));
+            push(if postgres { "lower(place) = lower(?)" } else { "place = ? COLLATE NOCASE" }, Value::Text(p.clone()));
         }
         if let Some(c) = &self.country {
             push("country = ?", Value::Text(c.clone()));
@@ -110,7 +117,7 @@ impl EventQuery {
                 // A box across the antimeridian.
                 values.push(Value::Real(w));
                 values.push(Value::Real(e));
-                conditions.push(format!("(lon >= ?{} OR lon <= ?{})", values.len() - 1, values.len()));
+                conditions.push(format!("(lon >= {mark}{} OR lon <= {mark}{})", values.len() - 1, values.len()));
             }
         }
         if !self.review.is_empty() {
@@ -119,7 +126,7 @@ impl EventQuery {
                 .iter()
                 .map(|s| {
                     values.push(Value::Text(s.clone()));
-                    format!("?{}", values.len())
+                    format!("{mark}{}", values.len())
                 })
                 .collect();
             conditions.push(format!("review IN ({})", list.join(", ")));
@@ -131,7 +138,7 @@ impl EventQuery {
             for a in &self.actors {
                 values.push(Value::Text(a.clone()));
                 values.push(Value::Text(format!("{a}~")));
-                ranges.push(format!("(code >= ?{} AND code < ?{})", values.len() - 1, values.len()));
+                ranges.push(format!("(code >= {mark}{} AND code < {mark}{})", values.len() - 1, values.len()));
             }
             conditions.push(format!("id IN (SELECT event FROM event_actors WHERE {})", ranges.join(" OR ")));
         }
@@ -143,7 +150,7 @@ impl EventQuery {
             for item in items {
                 values.push(Value::Text(pattern(item)));
                 let escape = if op == "LIKE" { " ESCAPE '\\'" } else { "" };
-                parts.push(format!("{column} {op} ?{}{escape}", values.len()));
+                parts.push(format!("{column} {op} {mark}{}{escape}", values.len()));
             }
             conditions.push(format!("({})", parts.join(" OR ")));
         };
@@ -195,16 +202,20 @@ fn like_escape(s: &str) -> String {
 impl Store {
     /// Indexes a document's events, replacing any indexed before.
     pub fn put_events(&self, doc: &DocId, rows: &[EventRow]) -> Result<(), StoreError> {
-        self.conn
+        if let Some(pg) = self.pg() {
+            return pg.put_events(doc, rows);
+        }
+        self.sqlite()
             .prepare_cached("DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = ?1)")?
             .execute([doc.as_str()])?;
-        self.conn
+        self.sqlite()
             .prepare_cached("DELETE FROM event_bodies WHERE id IN (SELECT id FROM events WHERE doc = ?1)")?
             .execute([doc.as_str()])?;
-        self.conn.prepare_cached("DELETE FROM events WHERE doc = ?1")?.execute([doc.as_str()])?;
-        let mut body = self.conn.prepare_cached("INSERT OR REPLACE INTO event_bodies (id, body) VALUES (?1, ?2)")?;
-        let mut actor = self.conn.prepare_cached("INSERT INTO event_actors (code, event) VALUES (?1, ?2)")?;
-        let mut insert = self.conn.prepare_cached(
+        self.sqlite().prepare_cached("DELETE FROM events WHERE doc = ?1")?.execute([doc.as_str()])?;
+        let mut body =
+            self.sqlite().prepare_cached("INSERT OR REPLACE INTO event_bodies (id, body) VALUES (?1, ?2)")?;
+        let mut actor = self.sqlite().prepare_cached("INSERT INTO event_actors (code, event) VALUES (?1, ?2)")?;
+        let mut insert = self.sqlite().prepare_cached(
             "INSERT OR REPLACE INTO events (id, doc, day, cameo, plover, modality, actors, place, country, lat, lon)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
@@ -233,7 +244,7 @@ impl Store {
         }
         // Events indexed again (an older record back-filled) keep their
         // reviews.
-        self.conn
+        self.sqlite()
             .prepare_cached(&format!(
                 "UPDATE events SET review = {REVIEW_STATE} WHERE doc = ?1 AND id IN (SELECT event FROM reviews)"
             ))?
@@ -243,6 +254,9 @@ impl Store {
 
     /// The JSON of the events the query selects, by day then id.
     pub fn events(&self, query: &EventQuery) -> Result<Vec<String>, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.events(query);
+        }
         let (clause, mut values) = query.clause();
         values.push(Value::Integer(query.limit as i64));
         values.push(Value::Integer(query.offset as i64));
@@ -255,33 +269,42 @@ impl Store {
                 n - 1,
                 n
             );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.sqlite().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(values), |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// How many events the query selects (its offset and limit aside).
     pub fn count_events(&self, query: &EventQuery) -> Result<i64, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.count_events(query);
+        }
         let (clause, values) = query.clause();
         let sql = format!("SELECT count(*) FROM events {clause}");
-        Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(values), |r| r.get(0))?)
+        Ok(self.sqlite().prepare_cached(&sql)?.query_row(params_from_iter(values), |r| r.get(0))?)
     }
 
     /// Like [`Store::count_events`], but stops counting past `cap`: the
     /// answer is exact up to `cap`, and `cap + 1` means more. Counting a
     /// million rows for every page costs more than the page itself.
     pub fn count_events_up_to(&self, query: &EventQuery, cap: usize) -> Result<i64, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.count_events_up_to(query, cap);
+        }
         let (clause, mut values) = query.clause();
         values.push(Value::Integer(cap as i64 + 1));
         let sql = format!("SELECT count(*) FROM (SELECT 1 FROM events {clause} LIMIT ?{})", values.len());
-        Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(values), |r| r.get(0))?)
+        Ok(self.sqlite().prepare_cached(&sql)?.query_row(params_from_iter(values), |r| r.get(0))?)
     }
 
     /// One event's JSON and its document's id.
     pub fn event(&self, id: &str) -> Result<Option<(String, String)>, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.event(id);
+        }
         use rusqlite::OptionalExtension;
         Ok(self
-            .conn
+            .sqlite()
             .prepare_cached("SELECT b.body, e.doc FROM events e JOIN event_bodies b ON b.id = e.id WHERE e.id = ?1")?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
@@ -290,6 +313,9 @@ impl Store {
     /// The places of the events the query selects (those with
     /// coordinates), most events first; at most `query.limit`.
     pub fn event_places(&self, query: &EventQuery) -> Result<Vec<PlaceCount>, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.event_places(query);
+        }
         let (clause, mut values) = query.clause();
         let located = if clause.is_empty() {
             "WHERE lat IS NOT NULL".to_owned()
@@ -302,7 +328,7 @@ impl Store {
              GROUP BY lat, lon ORDER BY count(*) DESC LIMIT ?{}",
             values.len()
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.sqlite().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(values), |r| {
             Ok(PlaceCount {
                 place: r.get(0)?,
@@ -320,6 +346,9 @@ impl Store {
     /// Events a day and PLOVER category (`(day, plover, modality, count)`),
     /// for timelines.
     pub fn event_counts(&self, query: &EventQuery) -> Result<Vec<(String, String, String, i64)>, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.event_counts(query);
+        }
         let (clause, values) = query.clause();
         let sql = format!(
             "SELECT day, coalesce(plover, ''), modality, count(*) FROM events {} GROUP BY day, plover, modality ORDER BY day",
@@ -329,7 +358,7 @@ impl Store {
                 format!("{clause} AND day IS NOT NULL")
             }
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.sqlite().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -15,6 +15,7 @@
 //! ```
 
 mod events;
+mod postgres;
 mod queue;
 mod reviews;
 mod search;
@@ -51,6 +52,9 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// PostgreSQL refused an operation or could not be reached.
+    #[error("PostgreSQL error: {0}")]
+    Postgres(String),
     /// The file was written by a newer truce.
     #[error("the database has schema version {found}, newer than this truce knows ({known}); upgrade truce")]
     TooNew {
@@ -153,10 +157,64 @@ pub struct VerdictRow {
 
 /// An open record.
 pub struct Store {
-    conn: Connection,
+    backend: Backend,
+}
+
+/// Where the record lives.
+enum Backend {
+    Sqlite(Connection),
+    Postgres(Box<postgres::Pg>),
+}
+
+/// Whether `location` names a PostgreSQL database rather than a file.
+pub fn is_postgres_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+/// A database URL without its password, for messages and logs.
+pub fn redacted_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    match rest.split_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            format!("{scheme}://{}:***@{host}", user.split(':').next().unwrap_or(""))
+        }
+        _ => url.to_owned(),
+    }
 }
 
 impl Store {
+    /// Opens the record at `location`: a `postgres://` URL, or the path of
+    /// an SQLite file (created if needed). Either is migrated to the
+    /// current schema.
+    pub fn open_location(location: &str) -> Result<Store, StoreError> {
+        if is_postgres_url(location) {
+            return Ok(Store { backend: Backend::Postgres(Box::new(postgres::Pg::open(location)?)) });
+        }
+        Store::open(Path::new(location))
+    }
+
+    /// The SQLite connection. Every method sends PostgreSQL records to
+    /// [`Store::pg`] before it reaches SQLite code.
+    fn sqlite(&self) -> &Connection {
+        match &self.backend {
+            Backend::Sqlite(c) => c,
+            Backend::Postgres(_) => unreachable!("calls on a PostgreSQL record return before any SQLite code"),
+        }
+    }
+
+    /// The PostgreSQL record, when this is one.
+    fn pg(&self) -> Option<&postgres::Pg> {
+        match &self.backend {
+            Backend::Postgres(pg) => Some(pg),
+            Backend::Sqlite(_) => None,
+        }
+    }
+
+    /// True for a PostgreSQL record.
+    pub fn is_postgres(&self) -> bool {
+        self.pg().is_some()
+    }
+
     /// Opens (creating if needed) the record at `path` and migrates it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(path)?;
@@ -191,46 +249,47 @@ impl Store {
             tx.pragma_update(None, "user_version", step as i64 + 1)?;
             tx.commit()?;
         }
-        Ok(Store { conn })
+        Ok(Store { backend: Backend::Sqlite(conn) })
     }
 
     /// The schema version in force.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        if let Some(pg) = self.pg() {
+            return pg.schema_version();
+        }
+        Ok(self.sqlite().pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Starts a batch: the documents put until [`Store::commit`] are written
     /// in one transaction, which is many times faster than one each.
     pub fn begin(&self) -> Result<(), StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.begin();
+        }
         // IMMEDIATE: the write lock is taken (waiting for it if another
         // process holds it) before anything is read. A deferred batch that
         // read first could not upgrade once another writer had committed.
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.sqlite().execute_batch("BEGIN IMMEDIATE")?;
         Ok(())
     }
 
     /// Ends a batch started with [`Store::begin`].
     pub fn commit(&self) -> Result<(), StoreError> {
-        self.conn.execute_batch("COMMIT")?;
+        if let Some(pg) = self.pg() {
+            return pg.commit();
+        }
+        self.sqlite().execute_batch("COMMIT")?;
         Ok(())
     }
 
     /// Stores a document unless one with the same id is there.
     pub fn put(&self, doc: &Document) -> Result<Stored, StoreError> {
-        let mut light = serde_json::to_value(doc)
-            .map_err(|e| StoreError::Corrupt { id: doc.id.to_string(), reason: e.to_string() })?;
-        if let Some(obj) = light.as_object_mut() {
-            obj.remove("original");
-            obj.remove("text");
-            if let Some(sentences) = obj.get_mut("sentences").and_then(|s| s.as_array_mut()) {
-                for s in sentences.iter_mut().filter_map(|s| s.as_object_mut()) {
-                    s.remove("tokens");
-                    s.remove("text");
-                }
-            }
+        let light = stored_annotation(doc)?;
+        if let Some(pg) = self.pg() {
+            return pg.put(doc, &light);
         }
         let s = &doc.source;
-        let changed = self.conn.prepare_cached(
+        let changed = self.sqlite().prepare_cached(
             "INSERT OR IGNORE INTO documents (id, input, format, encoding, external_id, url, outlet, published, date,
                  language, title, style, original, text, annotation, n_sentences, n_repairs)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
@@ -250,7 +309,7 @@ impl Store {
             s.style,
             doc.original,
             doc.text,
-            light.to_string(),
+            light,
             doc.sentences.len() as i64,
             doc.repairs.len() as i64,
         ])?;
@@ -260,12 +319,15 @@ impl Store {
     /// Reads a document back (its sentences come without tokens; intake
     /// recomputes them from the text when needed).
     pub fn get(&self, id: &DocId) -> Result<Option<Document>, StoreError> {
-        let row: Option<(String, String, String)> = self
-            .conn
-            .query_row("SELECT original, text, annotation FROM documents WHERE id = ?1", [id.as_str()], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
+        let row: Option<(String, String, String)> = match self.pg() {
+            Some(pg) => pg.get_parts(id)?,
+            None => self
+                .sqlite()
+                .query_row("SELECT original, text, annotation FROM documents WHERE id = ?1", [id.as_str()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .optional()?,
+        };
         let Some((original, text, annotation)) = row else { return Ok(None) };
         let corrupt = |reason: String| StoreError::Corrupt { id: id.to_string(), reason };
         let mut value: serde_json::Value = serde_json::from_str(&annotation).map_err(|e| corrupt(e.to_string()))?;
@@ -286,28 +348,37 @@ impl Store {
     /// Stores the observations of a document's events and marks the
     /// document observed (replacing any written before).
     pub fn put_observations(&self, doc: &DocId, rows: &[ObservationRow]) -> Result<(), StoreError> {
-        self.conn.prepare_cached("DELETE FROM observations WHERE doc = ?1")?.execute([doc.as_str()])?;
-        let mut insert = self.conn.prepare_cached(
+        if let Some(pg) = self.pg() {
+            return pg.put_observations(doc, rows);
+        }
+        self.sqlite().prepare_cached("DELETE FROM observations WHERE doc = ?1")?.execute([doc.as_str()])?;
+        let mut insert = self.sqlite().prepare_cached(
             "INSERT OR REPLACE INTO observations (event, doc, reported, date, cameo, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for r in rows {
             insert.execute(params![r.event, doc.as_str(), r.reported, r.date, r.cameo, r.body])?;
         }
-        self.conn.prepare_cached("UPDATE documents SET observed = 1 WHERE id = ?1")?.execute([doc.as_str()])?;
+        self.sqlite().prepare_cached("UPDATE documents SET observed = 1 WHERE id = ?1")?.execute([doc.as_str()])?;
         Ok(())
     }
 
     /// Documents whose observations were never written (stored by an
     /// older truce).
     pub fn unobserved_documents(&self) -> Result<Vec<DocId>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT id FROM documents WHERE observed = 0 ORDER BY id")?;
+        if let Some(pg) = self.pg() {
+            return pg.unobserved_documents();
+        }
+        let mut stmt = self.sqlite().prepare("SELECT id FROM documents WHERE observed = 0 ORDER BY id")?;
         let ids = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
         Ok(ids.into_iter().map(DocId::from_string).collect())
     }
 
     /// Every observation's JSON body, oldest report first.
     pub fn observations(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT body FROM observations ORDER BY reported, event")?;
+        if let Some(pg) = self.pg() {
+            return pg.observations();
+        }
+        let mut stmt = self.sqlite().prepare("SELECT body FROM observations ORDER BY reported, event")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -315,8 +386,11 @@ impl Store {
     /// The observation bodies of events dated between two days (TIMEX3
     /// values compared as text, so `2022-04` falls before `2022-04-01`).
     pub fn observations_between(&self, from: &str, to: &str) -> Result<Vec<String>, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.observations_between(from, to);
+        }
         let mut stmt = self
-            .conn
+            .sqlite()
             .prepare_cached("SELECT body FROM observations WHERE date >= ?1 AND date <= ?2 ORDER BY reported, event")?;
         let rows = stmt.query_map([from, to], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -325,9 +399,12 @@ impl Store {
     /// Stores an agreement, replacing one with the same id; says whether
     /// it was new.
     pub fn put_agreement(&self, id: &str, title: &str, file: &str, source: &str) -> Result<Stored, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.put_agreement(id, title, file, source);
+        }
         let existed: bool =
-            self.conn.query_row("SELECT count(*) FROM agreements WHERE id = ?1", [id], |r| r.get::<_, i64>(0))? > 0;
-        self.conn.execute(
+            self.sqlite().query_row("SELECT count(*) FROM agreements WHERE id = ?1", [id], |r| r.get::<_, i64>(0))? > 0;
+        self.sqlite().execute(
             "INSERT INTO agreements (id, title, file, source) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO UPDATE SET title = excluded.title, file = excluded.file, source = excluded.source,
                  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
@@ -338,8 +415,12 @@ impl Store {
 
     /// Every stored agreement, by id.
     pub fn agreements(&self) -> Result<Vec<AgreementRow>, StoreError> {
-        let mut stmt =
-            self.conn.prepare("SELECT id, title, file, source, added_at, updated_at FROM agreements ORDER BY id")?;
+        if let Some(pg) = self.pg() {
+            return pg.agreements();
+        }
+        let mut stmt = self
+            .sqlite()
+            .prepare("SELECT id, title, file, source, added_at, updated_at FROM agreements ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
             Ok(AgreementRow {
                 id: r.get(0)?,
@@ -355,7 +436,10 @@ impl Store {
 
     /// Appends a verdict to the history.
     pub fn record_verdict(&self, v: &VerdictRow) -> Result<(), StoreError> {
-        self.conn
+        if let Some(pg) = self.pg() {
+            return pg.record_verdict(v);
+        }
+        self.sqlite()
             .prepare_cached(
                 "INSERT INTO verdicts (agreement, provision, party, status, as_of, since, confidence, rationale, detail)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -376,7 +460,10 @@ impl Store {
 
     /// The history of an agreement's verdicts, oldest first.
     pub fn verdict_history(&self, agreement: &str) -> Result<Vec<VerdictRow>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        if let Some(pg) = self.pg() {
+            return pg.verdict_history(agreement);
+        }
+        let mut stmt = self.sqlite().prepare(
             "SELECT agreement, provision, party, status, as_of, since, confidence, rationale, detail, decided_at
              FROM verdicts WHERE agreement = ?1 ORDER BY seq",
         )?;
@@ -399,14 +486,20 @@ impl Store {
 
     /// The ids of every stored document, by date then id.
     pub fn document_ids(&self) -> Result<Vec<DocId>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT id FROM documents ORDER BY date IS NULL, date, id")?;
+        if let Some(pg) = self.pg() {
+            return pg.document_ids();
+        }
+        let mut stmt = self.sqlite().prepare("SELECT id FROM documents ORDER BY date IS NULL, date, id")?;
         let ids = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
         Ok(ids.into_iter().map(DocId::from_string).collect())
     }
 
     /// How many documents are stored.
     pub fn count_documents(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?)
+        if let Some(pg) = self.pg() {
+            return pg.count_documents();
+        }
+        Ok(self.sqlite().query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?)
     }
 
     /// The stored documents, by date then id; at most `limit` of them.
@@ -421,7 +514,10 @@ impl Store {
         limit: usize,
         only: Option<&str>,
     ) -> Result<Vec<DocSummary>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        if let Some(pg) = self.pg() {
+            return pg.documents_page(offset, limit, only);
+        }
+        let mut stmt = self.sqlite().prepare_cached(
             "SELECT id, input, date, outlet, title, language, n_sentences, length(CAST(text AS BLOB)), ingested_at
              FROM documents WHERE ?3 IS NULL OR id = ?3 ORDER BY date IS NULL, date, id LIMIT ?1 OFFSET ?2",
         )?;
@@ -440,6 +536,25 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// A document's annotation as stored: without the texts (kept in their own
+/// columns) and without tokens and sentence texts, which follow from the
+/// text and the spans and would triple the size.
+fn stored_annotation(doc: &Document) -> Result<String, StoreError> {
+    let mut light =
+        serde_json::to_value(doc).map_err(|e| StoreError::Corrupt { id: doc.id.to_string(), reason: e.to_string() })?;
+    if let Some(obj) = light.as_object_mut() {
+        obj.remove("original");
+        obj.remove("text");
+        if let Some(sentences) = obj.get_mut("sentences").and_then(|s| s.as_array_mut()) {
+            for s in sentences.iter_mut().filter_map(|s| s.as_object_mut()) {
+                s.remove("tokens");
+                s.remove("text");
+            }
+        }
+    }
+    Ok(light.to_string())
 }
 
 #[cfg(test)]
@@ -616,7 +731,7 @@ mod tests {
         }
         let store = Store::open(&path).unwrap();
         assert_eq!(store.count_documents().unwrap(), 1);
-        store.conn.pragma_update(None, "user_version", 99).unwrap();
+        store.sqlite().pragma_update(None, "user_version", 99).unwrap();
         drop(store);
         assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, .. })));
         std::fs::remove_dir_all(&dir).unwrap();

@@ -43,10 +43,13 @@ fn now() -> i64 {
 impl Store {
     /// Adds a document to the queue.
     pub fn enqueue(&self, name: &str, original: &str, source: &str) -> Result<i64, StoreError> {
-        self.conn
+        if let Some(pg) = self.pg() {
+            return pg.enqueue(name, original, source);
+        }
+        self.sqlite()
             .prepare_cached("INSERT INTO queue (name, original, source) VALUES (?1, ?2, ?3)")?
             .execute(params![name, original, source])?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(self.sqlite().last_insert_rowid())
     }
 
     /// Claims the oldest open document for `worker` for `lease_seconds`:
@@ -57,10 +60,13 @@ impl Store {
 
     /// Claims up to `n` of the oldest open documents in one transaction.
     pub fn claim_many(&self, worker: &str, lease_seconds: i64, n: usize) -> Result<Vec<Queued>, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.claim_many(worker, lease_seconds, n);
+        }
         let now = now();
         // IMMEDIATE: the write lock is taken before the read, so two
         // workers cannot pick the same row.
-        let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+        let tx = rusqlite::Transaction::new_unchecked(self.sqlite(), rusqlite::TransactionBehavior::Immediate)?;
         let rows: Vec<Queued> = tx
             .prepare_cached(
                 "SELECT seq, name, original, source, attempts FROM queue
@@ -92,8 +98,11 @@ impl Store {
     /// transaction that stores it. False if another worker took it over
     /// (the lease ran out) — the document is then stored once all the same.
     pub fn finish(&self, seq: i64, worker: &str) -> Result<bool, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.finish(seq, worker);
+        }
         let n = self
-            .conn
+            .sqlite()
             .prepare_cached("DELETE FROM queue WHERE seq = ?1 AND claimed_by = ?2")?
             .execute(params![seq, worker])?;
         Ok(n == 1)
@@ -101,7 +110,10 @@ impl Store {
 
     /// Keeps a document that could not be coded, with the reason.
     pub fn fail(&self, seq: i64, error: &str) -> Result<(), StoreError> {
-        self.conn
+        if let Some(pg) = self.pg() {
+            return pg.fail(seq, error);
+        }
+        self.sqlite()
             .prepare_cached("UPDATE queue SET error = ?2, claimed_by = NULL WHERE seq = ?1")?
             .execute(params![seq, error])?;
         Ok(())
@@ -109,8 +121,11 @@ impl Store {
 
     /// How the queue stands, with leases of `lease_seconds`.
     pub fn queue_counts(&self, lease_seconds: i64) -> Result<QueueCounts, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.queue_counts(lease_seconds);
+        }
         let expired = now() - lease_seconds;
-        Ok(self.conn.query_row(
+        Ok(self.sqlite().query_row(
             "SELECT coalesce(sum(error IS NULL AND (claimed_at IS NULL OR claimed_at < ?1)), 0),
                     coalesce(sum(error IS NULL AND claimed_at >= ?1), 0),
                     coalesce(sum(error IS NOT NULL), 0) FROM queue",
@@ -121,7 +136,11 @@ impl Store {
 
     /// The documents kept with an error: sequence, name, error.
     pub fn failed_in_queue(&self) -> Result<Vec<(i64, String, String)>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT seq, name, error FROM queue WHERE error IS NOT NULL ORDER BY seq")?;
+        if let Some(pg) = self.pg() {
+            return pg.failed_in_queue();
+        }
+        let mut stmt =
+            self.sqlite().prepare("SELECT seq, name, error FROM queue WHERE error IS NOT NULL ORDER BY seq")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

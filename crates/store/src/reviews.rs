@@ -55,8 +55,11 @@ impl Store {
         note: Option<&str>,
         reviewer: &str,
     ) -> Result<ReviewRow, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.add_review(event, action, changes, note, reviewer);
+        }
         // The log and the event's state change together or not at all.
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.sqlite().unchecked_transaction()?;
         tx.prepare_cached("INSERT INTO reviews (event, action, changes, note, reviewer) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![event, action, changes, note, reviewer])?;
         let seq = tx.last_insert_rowid();
@@ -66,22 +69,28 @@ impl Store {
         .execute(params![event, action])?;
         tx.commit()?;
         Ok(self
-            .conn
+            .sqlite()
             .prepare_cached(&format!("SELECT {COLUMNS} FROM reviews WHERE seq = ?1"))?
             .query_row([seq], review)?)
     }
 
     /// The reviews of one event, oldest first.
     pub fn reviews_of(&self, event: &str) -> Result<Vec<ReviewRow>, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.reviews_of(event);
+        }
         let mut stmt =
-            self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM reviews WHERE event = ?1 ORDER BY seq"))?;
+            self.sqlite().prepare_cached(&format!("SELECT {COLUMNS} FROM reviews WHERE event = ?1 ORDER BY seq"))?;
         let rows = stmt.query_map([event], review)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The latest review of every reviewed event: the record's corrections.
     pub fn current_reviews(&self) -> Result<HashMap<String, ReviewRow>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        if let Some(pg) = self.pg() {
+            return pg.current_reviews();
+        }
+        let mut stmt = self.sqlite().prepare_cached(&format!(
             "SELECT {COLUMNS} FROM reviews WHERE seq IN (SELECT max(seq) FROM reviews GROUP BY event)"
         ))?;
         let rows = stmt.query_map([], review)?;
@@ -90,9 +99,12 @@ impl Store {
 
     /// The latest review of each of these events (those reviewed).
     pub fn latest_reviews(&self, events: &[String]) -> Result<HashMap<String, ReviewRow>, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.latest_reviews(events);
+        }
         let mut out = HashMap::new();
         let mut stmt = self
-            .conn
+            .sqlite()
             .prepare_cached(&format!("SELECT {COLUMNS} FROM reviews WHERE event = ?1 ORDER BY seq DESC LIMIT 1"))?;
         for e in events {
             if let Some(r) = stmt.query_row([e], review).optional()? {
@@ -104,8 +116,12 @@ impl Store {
 
     /// The log, newest first, a page at a time.
     pub fn audit_log(&self, offset: usize, limit: usize) -> Result<Vec<ReviewRow>, StoreError> {
-        let mut stmt =
-            self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM reviews ORDER BY seq DESC LIMIT ?1 OFFSET ?2"))?;
+        if let Some(pg) = self.pg() {
+            return pg.audit_log(offset, limit);
+        }
+        let mut stmt = self
+            .sqlite()
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM reviews ORDER BY seq DESC LIMIT ?1 OFFSET ?2"))?;
         let rows = stmt.query_map([limit as i64, offset as i64], review)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -35,11 +35,26 @@ pub fn fts_query(words: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
+/// A user's words for PostgreSQL's `plainto_tsquery`, which reads them as
+/// words whatever they hold; None when there is no word.
+pub(crate) fn fts_query_words(words: &str) -> Option<String> {
+    let terms: Vec<&str> = words
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(32)
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
 impl Store {
     /// Reports containing all of `words`, best first.
     pub fn search(&self, words: &str, offset: usize, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        if let Some(pg) = self.pg() {
+            return pg.search(words, offset, limit);
+        }
         let Some(query) = fts_query(words) else { return Ok(Vec::new()) };
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.sqlite().prepare_cached(
             "SELECT d.id, d.title, d.date, d.outlet, snippet(documents_fts, 1, char(1), char(2), '…', 16)
              FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
              WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",

@@ -39,7 +39,7 @@ fn feed(dir: &Path, n: usize) -> PathBuf {
 
 /// Counts through `truce docs --json` (documents) or `truce queue`
 /// (waiting, claimed, failed).
-fn count(db: &Path, what: &str) -> i64 {
+fn count(db: &str, what: &str) -> i64 {
     match what {
         "documents" => {
             let out = truce().args(["docs", "--json", "--limit", "100000", "--db"]).arg(db).output().unwrap();
@@ -61,21 +61,64 @@ fn count(db: &Path, what: &str) -> i64 {
     }
 }
 
-fn enqueue(db: &Path, feed: &Path) {
+fn enqueue(db: &str, feed: &Path) {
     let out = truce().arg("enqueue").arg(feed).arg("--db").arg(db).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A fresh PostgreSQL database on the test server, or None without one.
+fn postgres(name: &str) -> Option<String> {
+    let Ok(url) = std::env::var("TRUCE_TEST_POSTGRES") else {
+        eprintln!("TRUCE_TEST_POSTGRES is not set: the PostgreSQL run is skipped (scripts/test.sh sets it)");
+        return None;
+    };
+    let db = format!("truce_workers_{name}_{}", std::process::id());
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("the test server answers");
+    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db}")).unwrap();
+    admin.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
+    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+    Some(format!("{base}/{db}"))
 }
 
 #[test]
 fn two_workers_share_the_queue_and_code_each_document_once() {
     let dir = scratch("two");
-    let db = dir.join("record.db");
-    enqueue(&db, &feed(&dir, 120));
-    assert_eq!(count(&db, "waiting"), 120);
+    two_workers(&dir, &dir.join("record.db").display().to_string());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn two_workers_share_a_postgres_queue() {
+    if let Some(db) = postgres("two") {
+        let dir = scratch("two-pg");
+        two_workers(&dir, &db);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[test]
+fn a_worker_killed_mid_run_loses_nothing() {
+    let dir = scratch("killed");
+    killed_worker(&dir, &dir.join("record.db").display().to_string());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_worker_killed_mid_run_loses_nothing_on_postgres() {
+    if let Some(db) = postgres("killed") {
+        let dir = scratch("killed-pg");
+        killed_worker(&dir, &db);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+fn two_workers(dir: &Path, db: &str) {
+    enqueue(db, &feed(dir, 120));
+    assert_eq!(count(db, "waiting"), 120);
     let spawn = || {
         truce()
             .args(["worker", "--batch", "4", "--db"])
-            .arg(&db)
+            .arg(db)
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
@@ -89,19 +132,15 @@ fn two_workers_share_the_queue_and_code_each_document_once() {
     for o in [&a, &b] {
         assert!(said(o).contains(" 0 already stored, 0 failed, 0 taken over"), "{}", said(o));
     }
-    assert_eq!(count(&db, "documents"), 120);
-    assert_eq!((count(&db, "waiting"), count(&db, "claimed"), count(&db, "failed")), (0, 0, 0));
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(count(db, "documents"), 120);
+    assert_eq!((count(db, "waiting"), count(db, "claimed"), count(db, "failed")), (0, 0, 0));
 }
 
-#[test]
-fn a_worker_killed_mid_run_loses_nothing() {
-    let dir = scratch("killed");
-    let db = dir.join("record.db");
-    enqueue(&db, &feed(&dir, 150));
+fn killed_worker(dir: &Path, db: &str) {
+    enqueue(db, &feed(dir, 150));
     let mut doomed = truce()
         .args(["worker", "--batch", "1", "--lease", "1", "--db"])
-        .arg(&db)
+        .arg(db)
         .stderr(Stdio::null())
         .stdout(Stdio::null())
         .spawn()
@@ -109,13 +148,12 @@ fn a_worker_killed_mid_run_loses_nothing() {
     std::thread::sleep(Duration::from_millis(400));
     doomed.kill().unwrap(); // SIGKILL: no chance to tidy up
     doomed.wait().unwrap();
-    let left = count(&db, "waiting") + count(&db, "claimed");
+    let left = count(db, "waiting") + count(db, "claimed");
     assert!(left > 0, "the worker finished before it could be killed; make the feed longer");
     // Its claim runs out after a second; then another worker takes over.
     std::thread::sleep(Duration::from_millis(1100));
-    let out = truce().args(["worker", "--lease", "1", "--db"]).arg(&db).output().unwrap();
+    let out = truce().args(["worker", "--lease", "1", "--db"]).arg(db).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(count(&db, "documents"), 150);
-    assert_eq!((count(&db, "waiting"), count(&db, "claimed"), count(&db, "failed")), (0, 0, 0));
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(count(db, "documents"), 150);
+    assert_eq!((count(db, "waiting"), count(db, "claimed"), count(db, "failed")), (0, 0, 0));
 }

@@ -90,10 +90,19 @@ impl DbArgs {
         Ok(data.join("truce").join("truce.db"))
     }
 
-    /// Opens the record, creating its directory if needed.
+    /// Opens the record, creating its directory if needed. A
+    /// `postgres://` URL opens that database instead; the path returned is
+    /// then the URL without its password, for messages.
     pub fn open(&self) -> anyhow::Result<(truce_store::Store, PathBuf)> {
         use anyhow::Context;
         let path = self.path()?;
+        let location = path.to_string_lossy().into_owned();
+        if truce_store::is_postgres_url(&location) {
+            let shown = truce_store::redacted_url(&location);
+            let store = truce_store::Store::open_location(&location)
+                .with_context(|| format!("cannot open the record {shown}"))?;
+            return Ok((store, PathBuf::from(shown)));
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }

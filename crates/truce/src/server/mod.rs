@@ -59,7 +59,11 @@ impl AppState {
         tokens: Tokens,
         intake: truce_text::Options,
     ) -> anyhow::Result<AppState> {
-        let open = || Store::open(db).with_context(|| format!("cannot open the record {}", db.display()));
+        let location = db.to_string_lossy();
+        let open = || {
+            Store::open_location(&location)
+                .with_context(|| format!("cannot open the record {}", truce_store::redacted_url(&location)))
+        };
         let writer = open()?;
         // Documents stored by an older truce get their events indexed now,
         // before any reader looks.
@@ -131,7 +135,8 @@ pub fn serve(
             tokens
         }
     };
-    if let Some(dir) = options.db.parent().filter(|d| !d.as_os_str().is_empty()) {
+    let is_file = !truce_store::is_postgres_url(&options.db.to_string_lossy());
+    if let Some(dir) = options.db.parent().filter(|d| is_file && !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let state = Arc::new(AppState::open(&options.db, options.readers, pipeline, engine, tokens, intake)?);
@@ -142,10 +147,8 @@ pub fn serve(
             .await
             .with_context(|| format!("cannot listen on {}", options.addr))?;
         let local = listener.local_addr()?;
-        eprintln!(
-            "truce serving {} on http://{local}/ (API under /api/, description at /openapi.json)",
-            options.db.display()
-        );
+        let shown = truce_store::redacted_url(&options.db.to_string_lossy());
+        eprintln!("truce serving {shown} on http://{local}/ (API under /api/, description at /openapi.json)");
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
