@@ -27,6 +27,9 @@ const MIGRATIONS: &[&str] = &[include_str!("../postgres/0001_schema.sql")];
 /// An open PostgreSQL record.
 pub struct Pg {
     client: RefCell<Client>,
+    /// Statements of the ingest path, prepared once per connection: each
+    /// preparation is a round trip to the server.
+    prepared: RefCell<HashMap<&'static str, postgres::Statement>>,
 }
 
 impl From<postgres::Error> for StoreError {
@@ -92,11 +95,21 @@ impl Pg {
             tx.execute("INSERT INTO truce_schema (version) VALUES ($1)", &[&(step as i64 + 1)])?;
         }
         tx.commit()?;
-        Ok(Pg { client: RefCell::new(client) })
+        Ok(Pg { client: RefCell::new(client), prepared: RefCell::new(HashMap::new()) })
     }
 
     fn c(&self) -> std::cell::RefMut<'_, Client> {
         self.client.borrow_mut()
+    }
+
+    /// `sql` prepared on this connection (once).
+    fn statement(&self, c: &mut Client, sql: &'static str) -> Result<postgres::Statement, StoreError> {
+        if let Some(s) = self.prepared.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let s = c.prepare(sql)?;
+        self.prepared.borrow_mut().insert(sql, s.clone());
+        Ok(s)
     }
 
     pub fn schema_version(&self) -> Result<i64, StoreError> {
@@ -114,11 +127,16 @@ impl Pg {
     pub fn put(&self, doc: &Document, annotation: &str) -> Result<Stored, StoreError> {
         let s = &doc.source;
         let format = serde_json::to_value(s.format).ok().and_then(|v| v.as_str().map(str::to_owned));
-        let n = self.c().execute(
+        let mut c = self.c();
+        let insert = self.statement(
+            &mut c,
             "INSERT INTO documents (id, input, format, encoding, external_id, url, outlet, published, date,
                  language, title, style, original, text, annotation, n_sentences, n_repairs)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
              ON CONFLICT (id) DO NOTHING",
+        )?;
+        let n = c.execute(
+            &insert,
             &[
                 &doc.id.as_str(),
                 &s.input,
@@ -153,16 +171,26 @@ impl Pg {
 
     pub fn put_observations(&self, doc: &DocId, rows: &[ObservationRow]) -> Result<(), StoreError> {
         let mut c = self.c();
-        c.execute("DELETE FROM observations WHERE doc = $1", &[&doc.as_str()])?;
-        let insert = c.prepare(
-            "INSERT INTO observations (event, doc, reported, date, cameo, body) VALUES ($1, $2, $3, $4, $5, $6)
+        let d = doc.as_str();
+        let delete = self.statement(&mut c, "DELETE FROM observations WHERE doc = $1")?;
+        c.execute(&delete, &[&d])?;
+        // All rows in one statement (one round trip), from arrays.
+        let insert = self.statement(
+            &mut c,
+            "INSERT INTO observations (event, doc, reported, date, cameo, body)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
              ON CONFLICT (event) DO UPDATE SET doc = excluded.doc, reported = excluded.reported, date = excluded.date,
                  cameo = excluded.cameo, body = excluded.body",
         )?;
-        for r in rows {
-            c.execute(&insert, &[&r.event, &doc.as_str(), &r.reported, &r.date, &r.cameo, &r.body])?;
-        }
-        c.execute("UPDATE documents SET observed = 1 WHERE id = $1", &[&doc.as_str()])?;
+        let events: Vec<&str> = rows.iter().map(|r| r.event.as_str()).collect();
+        let docs: Vec<&str> = vec![d; rows.len()];
+        let reported: Vec<Option<&str>> = rows.iter().map(|r| r.reported.as_deref()).collect();
+        let dates: Vec<Option<&str>> = rows.iter().map(|r| r.date.as_deref()).collect();
+        let cameo: Vec<&str> = rows.iter().map(|r| r.cameo.as_str()).collect();
+        let bodies: Vec<&str> = rows.iter().map(|r| r.body.as_str()).collect();
+        c.execute(&insert, &[&events, &docs, &reported, &dates, &cameo, &bodies])?;
+        let observed = self.statement(&mut c, "UPDATE documents SET observed = 1 WHERE id = $1")?;
+        c.execute(&observed, &[&d])?;
         Ok(())
     }
 
@@ -295,37 +323,66 @@ impl Pg {
     pub fn put_events(&self, doc: &DocId, rows: &[EventRow]) -> Result<(), StoreError> {
         let mut c = self.c();
         let d = doc.as_str();
-        c.execute("DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = $1)", &[&d])?;
-        c.execute("DELETE FROM event_bodies WHERE id IN (SELECT id FROM events WHERE doc = $1)", &[&d])?;
-        c.execute("DELETE FROM events WHERE doc = $1", &[&d])?;
-        let insert = c.prepare(
+        // A new document has nothing to replace: skip the deletes, which
+        // cost a scan each while the planner still thinks the tables small.
+        let existing = self.statement(&mut c, "SELECT 1 FROM events WHERE doc = $1 LIMIT 1")?;
+        if c.query_opt(&existing, &[&d])?.is_some() {
+            c.execute("DELETE FROM event_actors WHERE event IN (SELECT id FROM events WHERE doc = $1)", &[&d])?;
+            c.execute("DELETE FROM event_bodies WHERE id IN (SELECT id FROM events WHERE doc = $1)", &[&d])?;
+            c.execute("DELETE FROM events WHERE doc = $1", &[&d])?;
+        }
+        if rows.is_empty() {
+            return Ok(());
+        }
+        // Each table's rows in one statement (one round trip), from arrays.
+        let insert = self.statement(
+            &mut c,
             "INSERT INTO events (id, doc, day, cameo, plover, modality, actors, place, country, lat, lon)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING",
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                 $8::text[], $9::text[], $10::float8[], $11::float8[])
+             ON CONFLICT (id) DO NOTHING",
         )?;
-        let body = c.prepare(
-            "INSERT INTO event_bodies (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        let docs: Vec<&str> = vec![d; rows.len()];
+        let days: Vec<Option<&str>> = rows.iter().map(|r| r.day.as_deref()).collect();
+        let cameo: Vec<&str> = rows.iter().map(|r| r.cameo.as_str()).collect();
+        let plover: Vec<Option<&str>> = rows.iter().map(|r| r.plover.as_deref()).collect();
+        let modality: Vec<&str> = rows.iter().map(|r| r.modality.as_str()).collect();
+        let actors: Vec<String> =
+            rows.iter().map(|r| format!(" {} > {} ", r.sources.join(" "), r.targets.join(" "))).collect();
+        let place: Vec<Option<&str>> = rows.iter().map(|r| r.place.as_deref()).collect();
+        let country: Vec<Option<&str>> = rows.iter().map(|r| r.country.as_deref()).collect();
+        let lat: Vec<Option<f64>> = rows.iter().map(|r| r.lat).collect();
+        let lon: Vec<Option<f64>> = rows.iter().map(|r| r.lon).collect();
+        c.execute(&insert, &[&ids, &docs, &days, &cameo, &plover, &modality, &actors, &place, &country, &lat, &lon])?;
+        let bodies = self.statement(
+            &mut c,
+            "INSERT INTO event_bodies (id, body) SELECT * FROM unnest($1::text[], $2::text[])
+             ON CONFLICT (id) DO UPDATE SET body = excluded.body",
         )?;
-        let actor = c.prepare("INSERT INTO event_actors (code, event) VALUES ($1, $2)")?;
+        let texts: Vec<&str> = rows.iter().map(|r| r.body.as_str()).collect();
+        c.execute(&bodies, &[&ids, &texts])?;
+        let mut codes: Vec<&str> = Vec::new();
+        let mut of: Vec<&str> = Vec::new();
         for r in rows {
-            let actors = format!(" {} > {} ", r.sources.join(" "), r.targets.join(" "));
-            c.execute(
-                &insert,
-                &[&r.id, &d, &r.day, &r.cameo, &r.plover, &r.modality, &actors, &r.place, &r.country, &r.lat, &r.lon],
-            )?;
-            c.execute(&body, &[&r.id, &r.body])?;
-            let mut codes: Vec<&String> = r.sources.iter().chain(&r.targets).collect();
-            codes.sort();
-            codes.dedup();
-            for code in codes {
-                c.execute(&actor, &[code, &r.id])?;
+            let mut mine: Vec<&String> = r.sources.iter().chain(&r.targets).collect();
+            mine.sort();
+            mine.dedup();
+            for code in mine {
+                codes.push(code);
+                of.push(&r.id);
             }
         }
-        c.execute(
+        let actor = self
+            .statement(&mut c, "INSERT INTO event_actors (code, event) SELECT * FROM unnest($1::text[], $2::text[])")?;
+        c.execute(&actor, &[&codes, &of])?;
+        let reviewed = self.statement(
+            &mut c,
             "UPDATE events SET review = coalesce((SELECT CASE r.action WHEN 'reopened' THEN 'unreviewed' ELSE r.action END
                  FROM reviews r WHERE r.event = events.id ORDER BY r.seq DESC LIMIT 1), 'unreviewed')
              WHERE doc = $1 AND id IN (SELECT event FROM reviews)",
-            &[&d],
         )?;
+        c.execute(&reviewed, &[&d])?;
         Ok(())
     }
 
@@ -536,7 +593,9 @@ impl Pg {
     }
 
     pub fn finish(&self, seq: i64, worker: &str) -> Result<bool, StoreError> {
-        Ok(self.c().execute("DELETE FROM queue WHERE seq = $1 AND claimed_by = $2", &[&seq, &worker])? == 1)
+        let mut c = self.c();
+        let delete = self.statement(&mut c, "DELETE FROM queue WHERE seq = $1 AND claimed_by = $2")?;
+        Ok(c.execute(&delete, &[&seq, &worker])? == 1)
     }
 
     pub fn fail(&self, seq: i64, error: &str) -> Result<(), StoreError> {
