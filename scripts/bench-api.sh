@@ -9,7 +9,9 @@
 # what the dashboard asks: the first page, a month, a party's attacks, a
 # bounding box, a place, a deep page, the timeline of a year and the map.
 #
-# Usage: scripts/bench-api.sh [SECONDS_PER_RUN] (default 20). Installs wrk
+# Usage: scripts/bench-api.sh [SECONDS_PER_RUN] (default 20); with
+# BACKEND=postgres the record is a PostgreSQL database on the server of
+# scripts/postgres.sh, filled by two `truce worker` processes. Installs wrk
 # and sqlite3 from Debian when missing. Work files go to $TMPDIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,13 +23,43 @@ cargo build --release --quiet
 truce="$PWD/target/release/truce"
 work="$(mktemp -d)"
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+backend="${BACKEND:-sqlite}"
+pg_db=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null
+  [ -n "$pg_db" ] && psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $pg_db" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 "$truce" bench generate --mb 10 > "$work/feed.jsonl"
-"$truce" ingest "$work/feed.jsonl" --db "$work/record.db" 2>&1 | tail -1
+if [ "$backend" = postgres ]; then
+  pg_admin="$(bash scripts/postgres.sh start)"
+  pg_db="truce_bench_$$"
+  psql "$pg_admin" -qc "CREATE DATABASE $pg_db"
+  record="${pg_admin%/*}/$pg_db"
+  "$truce" enqueue "$work/feed.jsonl" --db "$record" 2>&1 | tail -1
+  "$truce" worker --db "$record" 2>&1 | tail -1 &
+  "$truce" worker --db "$record" 2>&1 | tail -1
+  wait
+  psql "$record" -q <<'SQL'
+INSERT INTO events (id, doc, day, cameo, plover, modality, actors, place, country, lat, lon, review)
+  SELECT e.id || '-c' || k, e.doc, to_char(e.day::date + k * 41, 'YYYY-MM-DD'), e.cameo, e.plover, e.modality,
+         e.actors, e.place, e.country, e.lat, e.lon, e.review
+  FROM events e, generate_series(1, 8) k;
+INSERT INTO event_bodies (id, body)
+  SELECT b.id || '-c' || k, jsonb_set(jsonb_set(b.body::jsonb, '{id}', to_jsonb(b.id || '-c' || k)),
+         '{date}', to_jsonb(to_char(e.day::date + k * 41, 'YYYY-MM-DD')))::text
+  FROM event_bodies b JOIN events e ON e.id = b.id, generate_series(1, 8) k;
+INSERT INTO event_actors (code, event) SELECT a.code, a.event || '-c' || k FROM event_actors a, generate_series(1, 8) k;
+ANALYZE;
+SQL
+  count="$(psql "$record" -Atc 'SELECT count(*) FROM events')"
+else
+record="$work/record.db"
+"$truce" ingest "$work/feed.jsonl" --db "$record" 2>&1 | tail -1
 # Eight copies of every event body onto later days.
-sqlite3 "$work/record.db" "
+sqlite3 "$record" "
 WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 8),
 copies AS (SELECT e.*, b.body, k.n, e.id || '-c' || k.n AS new_id, date(e.day, '+' || (k.n * 41) || ' days') AS new_day
            FROM events e JOIN event_bodies b ON b.id = e.id, k)
@@ -41,10 +73,12 @@ WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 8)
 INSERT INTO event_actors (code, event)
   SELECT a.code, a.event || '-c' || k.n FROM event_actors a, k WHERE a.event NOT LIKE '%-c%';
 ANALYZE;"
-echo "events in the record: $(sqlite3 "$work/record.db" 'SELECT count(*) FROM events')"
+count="$(sqlite3 "$record" 'SELECT count(*) FROM events')"
+fi
+echo "events in the $backend record: $count"
 
 echo "bench 0123456789abcdef0123" > "$work/tokens"
-"$truce" serve --db "$work/record.db" --tokens "$work/tokens" --addr 127.0.0.1:0 2>"$work/serve.log" &
+"$truce" serve --db "$record" --tokens "$work/tokens" --addr 127.0.0.1:0 2>"$work/serve.log" &
 server=$!
 url=""
 for _ in $(seq 1 100); do
