@@ -117,7 +117,9 @@ fn boards(args: &DemoArgs) -> anyhow::Result<Outcome> {
         out,
         "Next: `truce demo --evidence` lists the sentences behind each verdict; `truce status --db {} \\\n\
          --outlets examples/demo/outlets.toml --as-of 2022-05-01` shows the board as it stood that day;\n\
-         `truce demo --report` shows how one damaged report is read.",
+         `truce demo --report` shows how one damaged report is read; `truce serve --db {} \\\n\
+         --outlets examples/demo/outlets.toml` opens the record in a browser (timeline, map, boards, review).",
+        path.display(),
         path.display()
     )?;
     out.flush()?;
