@@ -4,7 +4,7 @@
 
 use super::error::{ApiError, ErrorBody};
 use super::extract::{ApiJson, ApiQuery, Writer};
-use super::{AppState, blocking};
+use super::{AppState, blocking, reading};
 use crate::commands::compliance;
 use crate::record::{self, Changes, Effect};
 use axum::Json;
@@ -121,17 +121,15 @@ fn text_param(field: &str, value: &Option<String>, max: usize) -> Result<Option<
 #[utoipa::path(get, path = "/api/health", tag = "service",
     responses((status = 200, description = "Up", body = Object)))]
 async fn health(State(state): State<Arc<AppState>>) -> Result<Json<Value>, ApiError> {
-    blocking(&state, |s| {
-        s.read(|store| {
-            Ok(Json(json!({
-                "status": "ok",
-                "version": env!("CARGO_PKG_VERSION"),
-                "documents": store.count_documents()?,
-                "events": store.count_events(&EventQuery::default())?,
-                "agreements": store.agreements()?.len(),
-                "write_tokens": s.tokens.len(),
-            })))
-        })
+    reading(&state, move |s, store| {
+        Ok(Json(json!({
+            "status": "ok",
+            "version": env!("CARGO_PKG_VERSION"),
+            "documents": store.count_documents()?,
+            "events": store.count_events(&EventQuery::default())?,
+            "agreements": store.agreements()?.len(),
+            "write_tokens": s.tokens.len(),
+        })))
     })
     .await
 }
@@ -146,11 +144,9 @@ async fn list_documents(
     ApiQuery(p): ApiQuery<PageParams>,
 ) -> Result<Json<Page>, ApiError> {
     let (offset, limit) = page_of(p.offset, p.limit)?;
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let items = store.documents_page(offset, limit, None)?.into_iter().map(|d| summary_json(&d)).collect();
-            Ok(Json(Page { total: store.count_documents()?, more: false, offset, limit, items }))
-        })
+    reading(&state, move |_, store| {
+        let items = store.documents_page(offset, limit, None)?.into_iter().map(|d| summary_json(&d)).collect();
+        Ok(Json(Page { total: store.count_documents()?, more: false, offset, limit, items }))
     })
     .await
 }
@@ -168,19 +164,17 @@ fn summary_json(d: &truce_store::DocSummary) -> Value {
     params(("id" = String, Path, description = "Document id (content hash)")),
     responses((status = 200, body = Object), (status = 404, body = ErrorBody)))]
 async fn document(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let summary = store
-                .documents_page(0, 1, Some(&id))?
-                .pop()
-                .ok_or_else(|| ApiError::not_found(format!("no document {id:?}")))?;
-            let doc = store
-                .get(&truce_core::DocId::from_string(id.clone()))?
-                .ok_or_else(|| ApiError::not_found(format!("no document {id:?}")))?;
-            let reviews = store.current_reviews()?;
-            let events: Vec<Value> = doc.events.iter().filter_map(|e| reviewed_event(e.clone(), &reviews)).collect();
-            Ok(Json(json!({ "document": summary_json(&summary), "text": doc.text, "events": events })))
-        })
+    reading(&state, move |_, store| {
+        let summary = store
+            .documents_page(0, 1, Some(&id))?
+            .pop()
+            .ok_or_else(|| ApiError::not_found(format!("no document {id:?}")))?;
+        let doc = store
+            .get(&truce_core::DocId::from_string(id.clone()))?
+            .ok_or_else(|| ApiError::not_found(format!("no document {id:?}")))?;
+        let reviews = store.current_reviews()?;
+        let events: Vec<Value> = doc.events.iter().filter_map(|e| reviewed_event(e.clone(), &reviews)).collect();
+        Ok(Json(json!({ "document": summary_json(&summary), "text": doc.text, "events": events })))
     })
     .await
 }
@@ -456,17 +450,15 @@ async fn list_events(
     State(state): State<Arc<AppState>>,
     ApiQuery(p): ApiQuery<EventParams>,
 ) -> Result<Json<Page>, ApiError> {
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let q = event_query(store, &p)?;
-            let items = page_events(store, store.events(&q)?)?;
-            // Counted from the page on, so the count stays bounded however
-            // deep the page.
-            let counted = store.count_events_up_to(&EventQuery { offset: 0, ..q.clone() }, q.offset + COUNT_CAP)?;
-            let more = counted > (q.offset + COUNT_CAP) as i64;
-            let total = counted.min((q.offset + COUNT_CAP) as i64);
-            Ok(Json(Page { total, more, offset: q.offset, limit: q.limit, items }))
-        })
+    reading(&state, move |_, store| {
+        let q = event_query(store, &p)?;
+        let items = page_events(store, store.events(&q)?)?;
+        // Counted from the page on, so the count stays bounded however
+        // deep the page.
+        let counted = store.count_events_up_to(&EventQuery { offset: 0, ..q.clone() }, q.offset + COUNT_CAP)?;
+        let more = counted > (q.offset + COUNT_CAP) as i64;
+        let total = counted.min((q.offset + COUNT_CAP) as i64);
+        Ok(Json(Page { total, more, offset: q.offset, limit: q.limit, items }))
     })
     .await
 }
@@ -478,16 +470,16 @@ async fn timeline(
     State(state): State<Arc<AppState>>,
     ApiQuery(p): ApiQuery<EventParams>,
 ) -> Result<Json<Value>, ApiError> {
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let q = event_query(store, &p)?;
-            let days: Vec<Value> = store
-                .event_counts(&q)?
-                .into_iter()
-                .map(|(day, plover, modality, n)| json!({ "day": day, "plover": plover, "modality": modality, "events": n }))
-                .collect();
-            Ok(Json(json!({ "days": days })))
-        })
+    reading(&state, move |_, store| {
+        let q = event_query(store, &p)?;
+        let days: Vec<Value> = store
+            .event_counts(&q)?
+            .into_iter()
+            .map(
+                |(day, plover, modality, n)| json!({ "day": day, "plover": plover, "modality": modality, "events": n }),
+            )
+            .collect();
+        Ok(Json(json!({ "days": days })))
     })
     .await
 }
@@ -500,19 +492,17 @@ async fn places(
     State(state): State<Arc<AppState>>,
     ApiQuery(p): ApiQuery<EventParams>,
 ) -> Result<Json<Value>, ApiError> {
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let q = event_query(store, &p)?;
-            let items: Vec<Value> = store
-                .event_places(&q)?
-                .into_iter()
-                .map(|c| {
-                    json!({ "place": c.place, "lat": c.lat, "lon": c.lon, "country": c.country,
-                            "events": c.events, "first_day": c.first_day, "last_day": c.last_day })
-                })
-                .collect();
-            Ok(Json(json!({ "places": items })))
-        })
+    reading(&state, move |_, store| {
+        let q = event_query(store, &p)?;
+        let items: Vec<Value> = store
+            .event_places(&q)?
+            .into_iter()
+            .map(|c| {
+                json!({ "place": c.place, "lat": c.lat, "lon": c.lon, "country": c.country,
+                        "events": c.events, "first_day": c.first_day, "last_day": c.last_day })
+            })
+            .collect();
+        Ok(Json(json!({ "places": items })))
     })
     .await
 }
@@ -524,31 +514,28 @@ async fn places(
     params(("id" = String, Path, description = "Event id")),
     responses((status = 200, body = Object), (status = 404, body = ErrorBody)))]
 async fn event(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let (body, doc_id) = store.event(&id)?.ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))?;
-            let coded: truce_core::Event = serde_json::from_str(&body)
-                .map_err(|e| ApiError::from(anyhow::anyhow!("event {id} is unreadable: {e}")))?;
-            let reviews = store.reviews_of(&id)?;
-            let latest: HashMap<String, ReviewRow> =
-                reviews.last().map(|r| (id.clone(), r.clone())).into_iter().collect();
-            let current = reviewed_event(coded.clone(), &latest).unwrap_or_else(|| {
-                let mut v = serde_json::to_value(&coded).unwrap_or(Value::Null);
-                v["review"] = review_json(reviews.last());
-                v
-            });
-            let doc = store.documents_page(0, 1, Some(&doc_id))?.pop();
-            let text = store.get(&truce_core::DocId::from_string(doc_id.clone()))?.map(|d| d.text);
-            let mentions = mentions(store, s, &coded)?;
-            Ok(Json(json!({
-                "event": current,
-                "as_coded": coded,
-                "reviews": reviews.iter().map(review_row_json).collect::<Vec<_>>(),
-                "document": doc.as_ref().map(summary_json),
-                "text": text,
-                "mentions": mentions,
-            })))
-        })
+    reading(&state, move |s, store| {
+        let (body, doc_id) = store.event(&id)?.ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))?;
+        let coded: truce_core::Event = serde_json::from_str(&body)
+            .map_err(|e| ApiError::from(anyhow::anyhow!("event {id} is unreadable: {e}")))?;
+        let reviews = store.reviews_of(&id)?;
+        let latest: HashMap<String, ReviewRow> = reviews.last().map(|r| (id.clone(), r.clone())).into_iter().collect();
+        let current = reviewed_event(coded.clone(), &latest).unwrap_or_else(|| {
+            let mut v = serde_json::to_value(&coded).unwrap_or(Value::Null);
+            v["review"] = review_json(reviews.last());
+            v
+        });
+        let doc = store.documents_page(0, 1, Some(&doc_id))?.pop();
+        let text = store.get(&truce_core::DocId::from_string(doc_id.clone()))?.map(|d| d.text);
+        let mentions = mentions(store, s, &coded)?;
+        Ok(Json(json!({
+            "event": current,
+            "as_coded": coded,
+            "reviews": reviews.iter().map(review_row_json).collect::<Vec<_>>(),
+            "document": doc.as_ref().map(summary_json),
+            "text": text,
+            "mentions": mentions,
+        })))
     })
     .await
 }
@@ -595,12 +582,10 @@ fn review_row_json(r: &ReviewRow) -> Value {
     params(("id" = String, Path, description = "Event id")),
     responses((status = 200, body = Object), (status = 404, body = ErrorBody)))]
 async fn event_reviews(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    blocking(&state, move |s| {
-        s.read(|store| {
-            store.event(&id)?.ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))?;
-            let rows: Vec<Value> = store.reviews_of(&id)?.iter().map(review_row_json).collect();
-            Ok(Json(json!({ "reviews": rows })))
-        })
+    reading(&state, move |_, store| {
+        store.event(&id)?.ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))?;
+        let rows: Vec<Value> = store.reviews_of(&id)?.iter().map(review_row_json).collect();
+        Ok(Json(json!({ "reviews": rows })))
     })
     .await
 }
@@ -703,11 +688,9 @@ fn changed(before: &[truce_comply::Board], after: &[truce_comply::Board]) -> Vec
 #[utoipa::path(get, path = "/api/agreements", tag = "agreements",
     responses((status = 200, body = Object)))]
 async fn list_agreements(State(state): State<Arc<AppState>>) -> Result<Json<Value>, ApiError> {
-    blocking(&state, |s| {
-        s.read(|store| {
-            let items: Vec<Value> = compliance::agreements(store, None)?.iter().map(agreement_json).collect();
-            Ok(Json(json!({ "items": items })))
-        })
+    reading(&state, move |_, store| {
+        let items: Vec<Value> = compliance::agreements(store, None)?.iter().map(agreement_json).collect();
+        Ok(Json(json!({ "items": items })))
     })
     .await
 }
@@ -733,7 +716,7 @@ fn one_agreement(store: &Store, id: &str) -> Result<truce_comply::Checked, ApiEr
     params(("id" = String, Path, description = "Agreement id")),
     responses((status = 200, body = Object), (status = 404, body = ErrorBody)))]
 async fn agreement(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    blocking(&state, move |s| s.read(|store| Ok(Json(agreement_json(&one_agreement(store, &id)?))))).await
+    reading(&state, move |_, store| Ok(Json(agreement_json(&one_agreement(store, &id)?)))).await
 }
 
 /// The day of a board.
@@ -758,14 +741,12 @@ async fn board(
     ApiQuery(p): ApiQuery<AsOfParams>,
 ) -> Result<Json<Value>, ApiError> {
     let as_of = day("as_of", &p.as_of)?;
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let a = one_agreement(store, &id)?;
-            let as_of = as_of.and_then(|d| d.parse().ok()).unwrap_or_else(compliance::today);
-            let observations = compliance::observations(store)?;
-            let board = truce_comply::board(&a, &observations, &s.engine.outlets, &s.engine.rules, as_of);
-            Ok(Json(serde_json::to_value(board).map_err(anyhow::Error::from)?))
-        })
+    reading(&state, move |s, store| {
+        let a = one_agreement(store, &id)?;
+        let as_of = as_of.and_then(|d| d.parse().ok()).unwrap_or_else(compliance::today);
+        let observations = compliance::observations(store)?;
+        let board = truce_comply::board(&a, &observations, &s.engine.outlets, &s.engine.rules, as_of);
+        Ok(Json(serde_json::to_value(board).map_err(anyhow::Error::from)?))
     })
     .await
 }
@@ -795,27 +776,25 @@ async fn history(
 ) -> Result<Json<Value>, ApiError> {
     let from = day("from", &p.from)?;
     let to = day("to", &p.to)?;
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let a = one_agreement(store, &id)?;
-            let to: jiff::civil::Date = to.and_then(|d| d.parse().ok()).unwrap_or_else(compliance::today);
-            let from: jiff::civil::Date =
-                from.and_then(|d| d.parse().ok()).or(a.signed).or(a.effective_date).unwrap_or(to);
-            if to.since(from).map_or(true, |span| span.get_days() > 3660) || from > to {
-                return Err(ApiError::bad_request("from and to: at most ten years, from before to"));
-            }
-            let observations = compliance::observations(store)?;
-            let changes = truce_comply::history(&a, &observations, &s.engine.outlets, &s.engine.rules, from, to);
-            let kept: Vec<Value> = store
-                .verdict_history(&id)?
-                .iter()
-                .map(|v| {
-                    json!({ "provision": v.provision, "party": v.party, "status": v.status, "as_of": v.as_of,
-                            "since": v.since, "confidence": v.confidence, "rationale": v.rationale, "decided_at": v.decided_at })
-                })
-                .collect();
-            Ok(Json(json!({ "agreement": id, "from": from.to_string(), "to": to.to_string(), "changes": changes, "recorded": kept })))
-        })
+    reading(&state, move |s, store| {
+        let a = one_agreement(store, &id)?;
+        let to: jiff::civil::Date = to.and_then(|d| d.parse().ok()).unwrap_or_else(compliance::today);
+        let from: jiff::civil::Date =
+            from.and_then(|d| d.parse().ok()).or(a.signed).or(a.effective_date).unwrap_or(to);
+        if to.since(from).map_or(true, |span| span.get_days() > 3660) || from > to {
+            return Err(ApiError::bad_request("from and to: at most ten years, from before to"));
+        }
+        let observations = compliance::observations(store)?;
+        let changes = truce_comply::history(&a, &observations, &s.engine.outlets, &s.engine.rules, from, to);
+        let kept: Vec<Value> = store
+            .verdict_history(&id)?
+            .iter()
+            .map(|v| {
+                json!({ "provision": v.provision, "party": v.party, "status": v.status, "as_of": v.as_of,
+                        "since": v.since, "confidence": v.confidence, "rationale": v.rationale, "decided_at": v.decided_at })
+            })
+            .collect();
+        Ok(Json(json!({ "agreement": id, "from": from.to_string(), "to": to.to_string(), "changes": changes, "recorded": kept })))
     })
     .await
 }
@@ -846,15 +825,13 @@ async fn search(
 ) -> Result<Json<Value>, ApiError> {
     let (offset, limit) = page_of(p.offset, p.limit)?;
     let q = text_param("q", &p.q, 500)?.ok_or_else(|| ApiError::bad_request("q: the words to search for"))?;
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let items: Vec<Value> = store
-                .search(&q, offset, limit)?
-                .into_iter()
-                .map(|h| json!({ "id": h.id, "title": h.title, "date": h.date, "outlet": h.outlet, "snippet": h.snippet }))
-                .collect();
-            Ok(Json(json!({ "query": q, "offset": offset, "limit": limit, "items": items })))
-        })
+    reading(&state, move |_, store| {
+        let items: Vec<Value> = store
+            .search(&q, offset, limit)?
+            .into_iter()
+            .map(|h| json!({ "id": h.id, "title": h.title, "date": h.date, "outlet": h.outlet, "snippet": h.snippet }))
+            .collect();
+        Ok(Json(json!({ "query": q, "offset": offset, "limit": limit, "items": items })))
     })
     .await
 }
@@ -864,11 +841,9 @@ async fn search(
     responses((status = 200, body = Object), (status = 400, body = ErrorBody)))]
 async fn audit(State(state): State<Arc<AppState>>, ApiQuery(p): ApiQuery<PageParams>) -> Result<Json<Value>, ApiError> {
     let (offset, limit) = page_of(p.offset, p.limit)?;
-    blocking(&state, move |s| {
-        s.read(|store| {
-            let items: Vec<Value> = store.audit_log(offset, limit)?.iter().map(review_row_json).collect();
-            Ok(Json(json!({ "offset": offset, "limit": limit, "items": items })))
-        })
+    reading(&state, move |_, store| {
+        let items: Vec<Value> = store.audit_log(offset, limit)?.iter().map(review_row_json).collect();
+        Ok(Json(json!({ "offset": offset, "limit": limit, "items": items })))
     })
     .await
 }
@@ -919,12 +894,10 @@ async fn export(State(state): State<Arc<AppState>>, ApiQuery(p): ApiQuery<Export
         crate::cli::ExportFormat::Acled | crate::cli::ExportFormat::Hxl => ("text/csv; charset=utf-8", "csv"),
         crate::cli::ExportFormat::Geojson => ("application/geo+json", "geojson"),
     };
-    let bytes = blocking(&state, move |s| {
-        s.read(|store| {
-            let mut buffer = Vec::new();
-            crate::commands::export::write(store, &filters, format, &s.engine.outlets, Box::new(&mut buffer))?;
-            Ok(buffer)
-        })
+    let bytes = reading(&state, move |s, store| {
+        let mut buffer = Vec::new();
+        crate::commands::export::write(store, &filters, format, &s.engine.outlets, Box::new(&mut buffer))?;
+        Ok(buffer)
     })
     .await?;
     let disposition = format!("attachment; filename=\"truce-{}.{extension}\"", name.to_ascii_lowercase());

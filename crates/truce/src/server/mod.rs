@@ -101,6 +101,15 @@ pub async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(move || f(&state)).await.map_err(|e| ApiError::from(anyhow::anyhow!("{e}")))?
 }
 
+/// Runs `f` with a reading connection on the blocking pool: what every
+/// reading handler does.
+pub async fn reading<T: Send + 'static>(
+    state: &Arc<AppState>,
+    f: impl FnOnce(&AppState, &Store) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    blocking(state, move |s| s.read(|store| f(s, store))).await
+}
+
 /// The whole service: API, OpenAPI document and dashboard.
 pub fn router(state: Arc<AppState>, max_body: usize) -> axum::Router {
     api::routes()
