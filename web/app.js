@@ -284,9 +284,7 @@ async function viewEvent(id) {
   ].flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
   const report = page.text ? h("div", { class: "report", id: "report" }, slices(page.text, [e.evidence.span])) : null;
   const mentions = page.mentions.length
-    ? h("ul", { class: "evidence" }, page.mentions.map((m) => h("li", {},
-      h("a", { href: `#/events/${encodeURIComponent(m.event)}` }, `${m.reported || "?"} · ${m.outlet || m.report}`),
-      ` (${m.modality}): `, h("mark", {}, m.sentence))))
+    ? h("ul", { class: "evidence" }, page.mentions.map(mentionItem))
     : h("p", { class: "muted" }, "No other report of this happening.");
   show(
     h("h1", {}, `Event ${e.id}`),
@@ -305,6 +303,25 @@ async function viewEvent(id) {
 
 // What the last review changed, shown on the event's page after it reloads.
 let lastReview = null;
+
+// Another report of the same happening: its sentence, and the whole report
+// with that sentence marked when opened (fetched then).
+function mentionItem(m) {
+  const body = h("div", { class: "report" }, h("p", { class: "muted" }, "Loading…"));
+  const details = h("details", { class: "mention" },
+    h("summary", {}, h("a", { href: `#/events/${encodeURIComponent(m.event)}` }, `${m.reported || "?"} · ${m.outlet || m.report}`),
+      ` (${m.modality}): `, h("mark", {}, m.sentence)),
+    body);
+  details.addEventListener("toggle", async () => {
+    if (!details.open || details.dataset.loaded) return;
+    details.dataset.loaded = "1";
+    try {
+      const doc = await api(`/api/documents/${encodeURIComponent(m.doc)}`);
+      body.replaceChildren(...(m.span ? slices(doc.text, [m.span]) : [doc.text]));
+    } catch (e) { body.replaceChildren(failure(e)); }
+  });
+  return h("li", {}, details);
+}
 
 function reviewPanel(e) {
   const status = h("div", { id: "review-status", role: "status" },

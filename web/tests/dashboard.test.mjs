@@ -106,6 +106,22 @@ test("rejecting the only evidence of a verdict changes it, and the log keeps who
   await page.waitForSelector("#verdicts-changed li");
 });
 
+test("an event shows the other reports of its happening, each with the sentence marked", async () => {
+  const events = await api("/api/events?limit=200");
+  let found = null;
+  for (const e of events.items) {
+    const page = await api(`/api/events/${encodeURIComponent(e.id)}`);
+    if (page.mentions.length) { found = page; break; }
+  }
+  assert.ok(found, "the demo has a happening told by several reports");
+  await page.goto(`${base}/#/events/${encodeURIComponent(found.event.id)}`);
+  await page.waitForSelector("details.mention summary");
+  await page.locator("details.mention summary").first().click({ position: { x: 300, y: 5 } });
+  await page.waitForSelector("details.mention[open] .report mark");
+  const marked = await page.locator("details.mention[open] .report mark").textContent();
+  assert.equal(marked.trim(), found.mentions[0].sentence.trim());
+});
+
 test("a correction is saved from the form, and search marks the words found", async () => {
   const events = await api("/api/events?limit=1&plover=ASSAULT");
   const id = events.items[0].id;
