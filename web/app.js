@@ -97,6 +97,7 @@ function route() {
     agreements: () => (parts[1] ? viewBoard(parts[1], params) : viewAgreements()),
     documents: () => viewDocument(parts[1]),
     search: () => viewSearch(params.q || ""),
+    add: () => viewAdd(),
     audit: () => viewAudit(params),
   }[view] || (() => show(h("p", { class: "error" }, "No such view.")));
   Promise.resolve(run()).catch((e) => show(failure(e)));
@@ -530,6 +531,39 @@ async function viewAudit(params) {
       h("td", {}, h("a", { href: `#/events/${encodeURIComponent(r.event)}` }, r.event)),
       h("td", {}, r.changes ? JSON.stringify(r.changes) : ""), h("td", {}, r.note || "")))))
     : h("p", { class: "muted" }, "No review yet.")));
+}
+
+// A report pasted in: coded, stored, and the verdicts it changes recomputed.
+function viewAdd() {
+  const field = (label, input) => h("label", {}, label, input);
+  const form = h("form", { class: "review-form", id: "add-report" },
+    field("Date", h("input", { type: "date", name: "date", required: true })),
+    field("Outlet", h("input", { name: "outlet", placeholder: "as in the outlets file" })),
+    field("Title", h("input", { name: "title" })));
+  const text = h("textarea", { name: "text", rows: 14, style: "width:100%", placeholder: "The report's text, as it arrived" });
+  const status = h("div", { id: "add-status", role: "status" });
+  const submit = async (ev) => {
+    ev.preventDefault();
+    const v = Object.fromEntries(new FormData(form));
+    status.replaceChildren(h("span", { class: "muted" }, "Coding…"));
+    try {
+      const body = { text: text.value, date: v.date || undefined, outlet: v.outlet || undefined, title: v.title || undefined };
+      const answer = await api("/api/documents", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token()}` },
+        body: JSON.stringify(body),
+      });
+      counts();
+      status.replaceChildren(h("p", { class: "ok" },
+        `${answer.new ? "Stored" : "Already in the record"}: ${answer.events} events from ${answer.sentences} sentences. `,
+        h("a", { href: `#/documents/${encodeURIComponent(answer.id)}`, id: "added" }, "Open the report"),
+        answer.alerts.length ? ` — ${answer.alerts.length} verdict(s) turned alarming.` : ""));
+    } catch (e) { status.replaceChildren(failure(e)); }
+  };
+  show(h("h1", {}, "Add a report"),
+    h("div", { class: "panel" },
+      token() ? null : h("p", { class: "muted" }, "Enter the write token (top right) to add reports."),
+      form, text, h("div", { class: "actions" }, h("button", { id: "add-submit", onclick: submit }, "Code and store")), status));
 }
 
 // ------------------------------------------------------------------ start

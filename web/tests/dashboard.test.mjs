@@ -122,6 +122,24 @@ test("an event shows the other reports of its happening, each with the sentence 
   assert.equal(marked.trim(), found.mentions[0].sentence.trim());
 });
 
+test("a report pasted into the dashboard is coded and stored", async () => {
+  await page.goto(`${base}/#/add`);
+  await page.waitForSelector("#add-report");
+  await page.fill("#token", token);
+  await page.locator("#token").dispatchEvent("change");
+  await page.fill("#add-report input[name=date]", "2022-09-20");
+  await page.fill("#add-report input[name=outlet]", "Relay Desk");
+  await page.fill("textarea[name=text]",
+    "ADEN, Sept 20 (Relay Desk) - Houthi fighters shelled government positions near Taiz on Monday, " +
+    "the defence ministry said, the third such attack this month.");
+  await page.click("#add-submit");
+  await page.waitForSelector("#added");
+  assert.match(await page.locator("#add-status").textContent(), /Stored: [1-9]\d* events/);
+  await page.click("#added");
+  await page.waitForSelector(".report mark");
+  assert.match(await page.locator(".report").textContent(), /shelled government positions/);
+});
+
 test("a correction is saved from the form, and search marks the words found", async () => {
   const events = await api("/api/events?limit=1&plover=ASSAULT");
   const id = events.items[0].id;
