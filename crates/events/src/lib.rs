@@ -879,7 +879,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // prisoners`: each is the other's target.
             // Two parties that agree or cease fire with no one else
             // named do so with each other.
-            let joint = target.is_empty() && ["05", "08"].iter().any(|r| m.pattern.code.starts_with(r));
+            let joint = target.is_empty() && m.pattern.code.starts_with("08");
             let mutual = lower[m.head..].iter().take(8).any(|w| w == "each")
                 || ["exchang", "swap", "trade"].iter().any(|v| lower[m.head].starts_with(v))
                 || joint;
@@ -1116,6 +1116,22 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 continue;
             }
             source.dedup_by(|a, b| a.code == b.code);
+            // `Hungarian and Romanian officials agreed that their countries
+            // should cooperate`, `Israelis and Palestinians failed to reach
+            // agreement`: parties acting together are not their own target.
+            // (Yielding acts keep each other as targets: a truce or an
+            // exchange binds each side to the other.)
+            let country = |a: &EventActor| a.code.as_deref().and_then(|c| c.get(..3)).map(str::to_owned);
+            let source_countries: HashSet<String> = source.iter().filter_map(country).collect();
+            let together = source_countries.len() >= 2
+                && !m.pattern.code.starts_with("08")
+                && !matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"));
+            if together
+                && !target.is_empty()
+                && target.iter().all(|t| country(t).is_some_and(|c| source_countries.contains(&c)))
+            {
+                target.clear();
+            }
             let code = m.pattern.code.clone();
             // The date: for what was said, the date before the verb (a date
             // after it is usually what was talked about); for what was done,

@@ -526,3 +526,19 @@ fn a_year_after_since_is_not_the_date_of_the_event() {
         assert_eq!(e.date.as_deref(), Some("2023-05-21"), "{e:#?}");
     }
 }
+
+#[test]
+fn parties_acting_together_are_not_their_own_target() {
+    let doc = coded(
+        "Kenyan and Ugandan officials agreed on Tuesday that their governments should cooperate to help Ugandan refugees in Kenya go home.",
+        "2021-06-02",
+    );
+    let e = doc.events.iter().find(|e| codes(&e.source).len() == 2).expect("a joint event");
+    let countries: Vec<String> = codes(&e.source).iter().map(|c| c[..3].to_owned()).collect();
+    assert_eq!(countries, ["KEN", "UGA"], "{e:#?}");
+    assert!(e.target.is_empty(), "{e:#?}");
+    // A truce still binds each side to the other.
+    let truce = coded("Kenya and Uganda agreed to a ceasefire along their border on Tuesday.", "2021-06-02");
+    let t = find(&truce, "08");
+    assert_eq!(codes(&t.target).len(), 2, "{t:#?}");
+}
