@@ -1,9 +1,17 @@
-//! The truce record on disk: an embedded SQLite file.
+//! The truce record: an embedded SQLite file, or a PostgreSQL database for
+//! teams and for workers on several machines.
 //!
 //! [`Store::open`] creates the file if needed and brings its schema up to
 //! date by running the SQL files under `crates/store/migrations/` in order;
 //! the schema version lives in SQLite's `user_version`. A file written by a
-//! newer truce is refused rather than damaged.
+//! newer truce is refused rather than damaged. [`Store::open_location`]
+//! also takes a `postgres://` URL: the same tables and behaviour in
+//! PostgreSQL's dialect (`crates/store/postgres/`, the `postgres` module);
+//! every method sends a PostgreSQL record there first.
+//!
+//! Beside documents the record keeps coded events indexed for queries
+//! (`events`), analysts' reviews as an audit log (`reviews`), full-text
+//! search (`search`) and the ingest queue workers share (`queue`).
 //!
 //! Documents are keyed by their content hash ([`DocId`]), so storing the
 //! same text twice stores it once.
