@@ -25,6 +25,7 @@
 //! cannot be linked stays a mention without a code.
 
 mod artefacts;
+mod ethnic;
 mod phrases;
 mod resolve;
 pub mod similar;
@@ -138,4 +139,5 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
     let mut mentions = resolve::document(doc, draft, resources, date);
     mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
     doc.mentions = mentions;
+    ethnic::rehome(doc);
 }

@@ -156,3 +156,15 @@ fn a_capital_around_which_something_happens_is_a_place() {
         assert_eq!(m.kind, MentionKind::Place, "{m:#?}");
     }
 }
+
+#[test]
+fn an_ethnic_group_is_of_the_country_it_lives_in() {
+    let d = doc(
+        "Police detained ethnic Albanian activists in Kumanovo, Macedonia, on Tuesday, and Albanian diplomats protested.",
+        "2001-05-08",
+        None,
+    );
+    let group = d.mentions.iter().find(|m| m.text.contains("Albanian activists")).expect("the activists");
+    assert_eq!(group.country.as_deref(), Some("MKD"), "{group:#?}");
+    assert_eq!(find(&d, "Albanian diplomats").country.as_deref(), Some("ALB"), "not an ethnic group");
+}
