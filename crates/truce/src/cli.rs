@@ -26,7 +26,7 @@ pub enum Command {
     /// One document prints as one pretty JSON object; several (a JSON Lines
     /// file, a directory) print as JSON Lines, one object a line.
     Annotate(AnnotateArgs),
-    /// Take documents into the record (an SQLite file).
+    /// Take documents into the record (an SQLite file, or PostgreSQL with --db postgres://…).
     ///
     /// Documents are keyed by a hash of their text: ingesting the same text
     /// twice stores it once.
@@ -474,9 +474,9 @@ pub struct AnnotateArgs {
 /// Where the record is.
 #[derive(Debug, Args)]
 pub struct DbArgs {
-    /// The record's SQLite file [default: $TRUCE_DB, else
+    /// The record: an SQLite file, or a PostgreSQL URL (postgres://USER@HOST/DB) [default: $TRUCE_DB, else
     /// $XDG_DATA_HOME/truce/truce.db, else ~/.local/share/truce/truce.db].
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
 }
 
