@@ -159,7 +159,7 @@ impl EventQuery {
         any_of("modality", &self.modality, &|m| m.to_owned(), "=");
         if let Some(ids) = &self.ids {
             if ids.is_empty() {
-                conditions.push("0".into());
+                conditions.push("1 = 0".into());
             } else {
                 any_of("id", ids, &|i| i.to_owned(), "=");
             }

@@ -34,7 +34,23 @@ pub struct Pg {
 
 impl From<postgres::Error> for StoreError {
     fn from(e: postgres::Error) -> StoreError {
-        StoreError::Postgres(e.to_string())
+        // The server's own message says what went wrong; the client's
+        // Display is only `db error`.
+        match e.as_db_error() {
+            Some(db) => StoreError::Postgres(match db.detail() {
+                Some(detail) => format!("{}: {} ({detail})", db.severity(), db.message()),
+                None => format!("{}: {}", db.severity(), db.message()),
+            }),
+            None => {
+                let mut message = e.to_string();
+                let mut cause = std::error::Error::source(&e);
+                while let Some(c) = cause {
+                    message = format!("{message}: {c}");
+                    cause = c.source();
+                }
+                StoreError::Postgres(message)
+            }
+        }
     }
 }
 

@@ -89,6 +89,9 @@ fn behaves(store: &Store) {
     assert_eq!(ids(store, EventQuery { place: Some("MARIB".into()), ..Default::default() }), ["a", "c"]);
     assert_eq!(ids(store, EventQuery { bbox: Some([40.0, 10.0, 46.0, 20.0]), ..Default::default() }), ["a", "c"]);
     assert!(ids(store, EventQuery { place: Some("'; DROP TABLE events; --".into()), ..Default::default() }).is_empty());
+    assert!(ids(store, EventQuery { ids: Some(Vec::new()), ..Default::default() }).is_empty());
+    assert_eq!(store.event("b").unwrap().unwrap().1, d.id.as_str());
+    assert_eq!(store.count_events(&EventQuery { plover: vec!["ASSAULT".into()], ..Default::default() }).unwrap(), 2);
     assert_eq!(store.count_events_up_to(&EventQuery::default(), 2).unwrap(), 3);
     assert_eq!(store.event_places(&EventQuery { limit: 5, ..Default::default() }).unwrap()[0].events, 2);
     assert_eq!(store.event_counts(&EventQuery::default()).unwrap().len(), 3);
@@ -100,6 +103,7 @@ fn behaves(store: &Store) {
     assert_eq!(store.current_reviews().unwrap()["a"].action, "rejected");
     assert_eq!(store.latest_reviews(&["c".into(), "b".into()]).unwrap().len(), 1);
     assert_eq!(store.audit_log(0, 10).unwrap()[0].reviewer, "ben");
+    assert!(store.add_review("b", "deleted", None, None, "eve").is_err(), "not a review action");
     store.add_review("a", "reopened", None, None, "ana").unwrap();
     assert_eq!(ids(store, EventQuery { review: vec!["unreviewed".into()], ..Default::default() }), ["a", "b"]);
     // Search: words only, matches marked.
