@@ -54,8 +54,26 @@ fn service(name: &str) -> Service {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("record.db");
+    service_on(db, dir)
+}
+
+/// The service on a fresh PostgreSQL database of the test server, or None
+/// when TRUCE_TEST_POSTGRES is not set (scripts/test.sh sets it).
+fn service_on_postgres(name: &str) -> Option<Service> {
+    let url = std::env::var("TRUCE_TEST_POSTGRES").ok()?;
+    let db = format!("truce_serve_{name}_{}", std::process::id());
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("the test server answers");
+    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db}")).unwrap();
+    admin.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
+    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+    let dir = std::env::temp_dir().join(format!("truce-serve-{name}-pg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    Some(service_on(std::path::PathBuf::from(format!("{base}/{db}")), dir))
+}
+
+fn service_on(db: std::path::PathBuf, dir: std::path::PathBuf) -> Service {
     {
-        let store = Store::open(&db).unwrap();
+        let store = Store::open_location(&db.to_string_lossy()).unwrap();
         store.put_agreement("river-truce", "Ceasefire along the river", "river.toml", TRUCE).unwrap();
     }
     let engine = Engine { outlets: truce_comply::Outlets::default(), rules: truce_comply::Rules::load() };
@@ -186,7 +204,18 @@ fn writing_needs_a_known_token_and_bad_bodies_store_nothing() {
 
 #[test]
 fn a_rejected_event_leaves_the_record_and_the_verdict_follows() {
-    let s = service("review");
+    review_flow(&service("review"));
+}
+
+#[test]
+fn reviews_work_the_same_on_postgres() {
+    if let Some(s) = service_on_postgres("review") {
+        review_flow(&s);
+        reading(&s);
+    }
+}
+
+fn review_flow(s: &Service) {
     let stored = s.ingest(SHELLING, "2023-05-06");
     assert!(stored["events"].as_u64().unwrap() >= 1, "{stored}");
     let (_, events) = s.get("/api/events?agreement=river-truce&plover=ASSAULT");
@@ -256,6 +285,11 @@ fn a_rejected_event_leaves_the_record_and_the_verdict_follows() {
 fn timeline_map_search_exports_and_the_description_answer() {
     let s = service("reading");
     s.ingest(SHELLING, "2023-05-06");
+    reading(&s);
+}
+
+/// The reading routes, on a record holding the SHELLING report.
+fn reading(s: &Service) {
     let (_, timeline) = s.get("/api/timeline");
     assert!(timeline["days"].as_array().unwrap().iter().any(|d| d["day"] == "2023-05-06"), "{timeline}");
     let (_, places) = s.get("/api/places");
