@@ -179,6 +179,18 @@ pub fn is_postgres_url(location: &str) -> bool {
     location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
 
+/// Makes a fresh, empty database `name` on the PostgreSQL server of
+/// `server_url` (dropping one of that name first) and returns its URL: for
+/// tests and benchmarks that each need a record of their own.
+pub fn create_postgres_database(server_url: &str, name: &str) -> Result<String, StoreError> {
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        return Err(StoreError::Postgres(format!("{name:?} is not a database name (a-z, 0-9, _)")));
+    }
+    postgres::Pg::create_database(server_url, name)?;
+    let base = server_url.rsplit_once('/').map_or(server_url, |(b, _)| b);
+    Ok(format!("{base}/{name}"))
+}
+
 /// A database URL without its password, for messages and logs.
 pub fn redacted_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };

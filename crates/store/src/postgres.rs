@@ -114,6 +114,15 @@ impl Pg {
         Ok(Pg { client: RefCell::new(client), prepared: RefCell::new(HashMap::new()) })
     }
 
+    /// Drops and creates database `name` (checked by the caller) on the
+    /// server of `url`.
+    pub fn create_database(url: &str, name: &str) -> Result<(), StoreError> {
+        let mut admin = Client::connect(url, NoTls)?;
+        admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))?;
+        admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
+        Ok(())
+    }
+
     fn c(&self) -> std::cell::RefMut<'_, Client> {
         self.client.borrow_mut()
     }

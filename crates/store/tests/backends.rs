@@ -138,12 +138,8 @@ fn postgres(name: &str) -> Option<Store> {
         eprintln!("TRUCE_TEST_POSTGRES is not set: the PostgreSQL half is skipped (scripts/test.sh sets it)");
         return None;
     };
-    let db = format!("truce_test_{name}_{}", std::process::id());
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("the test server answers");
-    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db}")).unwrap();
-    admin.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
-    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
-    Some(Store::open_location(&format!("{base}/{db}")).unwrap())
+    let db = truce_store::create_postgres_database(&url, &format!("truce_test_{name}_{}", std::process::id())).unwrap();
+    Some(Store::open_location(&db).unwrap())
 }
 
 #[test]

@@ -72,12 +72,7 @@ fn postgres(name: &str) -> Option<String> {
         eprintln!("TRUCE_TEST_POSTGRES is not set: the PostgreSQL run is skipped (scripts/test.sh sets it)");
         return None;
     };
-    let db = format!("truce_workers_{name}_{}", std::process::id());
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("the test server answers");
-    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db}")).unwrap();
-    admin.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
-    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
-    Some(format!("{base}/{db}"))
+    Some(truce_store::create_postgres_database(&url, &format!("truce_workers_{name}_{}", std::process::id())).unwrap())
 }
 
 #[test]

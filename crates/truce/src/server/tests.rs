@@ -61,14 +61,11 @@ fn service(name: &str) -> Service {
 /// when TRUCE_TEST_POSTGRES is not set (scripts/test.sh sets it).
 fn service_on_postgres(name: &str) -> Option<Service> {
     let url = std::env::var("TRUCE_TEST_POSTGRES").ok()?;
-    let db = format!("truce_serve_{name}_{}", std::process::id());
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("the test server answers");
-    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db}")).unwrap();
-    admin.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
-    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+    let db =
+        truce_store::create_postgres_database(&url, &format!("truce_serve_{name}_{}", std::process::id())).unwrap();
     let dir = std::env::temp_dir().join(format!("truce-serve-{name}-pg-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    Some(service_on(std::path::PathBuf::from(format!("{base}/{db}")), dir))
+    Some(service_on(std::path::PathBuf::from(db), dir))
 }
 
 fn service_on(db: std::path::PathBuf, dir: std::path::PathBuf) -> Service {
