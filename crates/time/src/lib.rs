@@ -311,6 +311,37 @@ mod tests {
     }
 
     #[test]
+    fn hyphened_modifiers_centuries_fractions_and_that_day() {
+        let t = timexes(
+            "Talks stalled in the mid-1990s. A late-November round was planned. Fighting resumed in the early summer.",
+            Some("2000-10-02"),
+        );
+        let found: Vec<(&str, &str, Option<&str>)> =
+            t.iter().map(|t| (t.text.as_str(), t.value.as_str(), t.modifier.as_deref())).collect();
+        assert_eq!(
+            found,
+            [
+                ("the mid-1990s", "199X", Some("MID")),
+                ("late-November", "2000-11", Some("END")),
+                ("the early summer", "2000-SU", Some("START"))
+            ]
+        );
+        assert_eq!(
+            values(
+                "The shrine dates from the 11th century. Negotiators met for 5 1/2 hours on March 3. Later that day the decades-long siege was lifted.",
+                Some("2000-03-10")
+            ),
+            pairs(&[
+                ("the 11th century", "10"),
+                ("5 1/2 hours", "PT5H30M"),
+                ("March 3", "2000-03-03"),
+                ("Later that day", "2000-03-03"),
+                ("decades-long", "PXDE")
+            ])
+        );
+    }
+
+    #[test]
     fn dates_durations_and_offsets() {
         assert_eq!(
             values(

@@ -272,14 +272,35 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
                 Some(a) if a.fract() == 0.0 => format!("{}", *a as i64),
                 Some(a) => format!("{a}"),
             };
-            let value = match unit.as_str() {
-                "H" | "MIN" | "S" => format!("PT{n}{}", if unit == "MIN" { "M" } else { unit.as_str() }),
-                // Decades and centuries in years, as TimeML corpora write them.
-                "DE" | "CE" => match amount {
-                    Some(a) => format!("P{}Y", (a * if unit == "DE" { 10.0 } else { 100.0 }) as i64),
-                    None => format!("PX{unit}"),
-                },
-                other => format!("P{n}{other}"),
+            // `5 1/2 hours` is PT5H30M: a fraction goes to the next unit down.
+            let split = |a: f64, per: f64| ((a.trunc() as i64), ((a.fract() * per).round() as i64));
+            let value = match (unit.as_str(), amount) {
+                ("H", Some(a)) if a.fract() != 0.0 => {
+                    let (h, m) = split(*a, 60.0);
+                    format!("PT{h}H{m}M")
+                }
+                ("D", Some(a)) if a.fract() != 0.0 => {
+                    let (d, h) = split(*a, 24.0);
+                    format!("P{d}DT{h}H")
+                }
+                ("Y", Some(a)) if a.fract() != 0.0 => {
+                    let (y, m) = split(*a, 12.0);
+                    format!("P{y}Y{m}M")
+                }
+                _ => String::new(),
+            };
+            let value = if !value.is_empty() {
+                value
+            } else {
+                match unit.as_str() {
+                    "H" | "MIN" | "S" => format!("PT{n}{}", if unit == "MIN" { "M" } else { unit.as_str() }),
+                    // Decades and centuries in years, as TimeML corpora write them.
+                    "DE" | "CE" => match amount {
+                        Some(a) => format!("P{}Y", (a * if unit == "DE" { 10.0 } else { 100.0 }) as i64),
+                        None => format!("PX{unit}"),
+                    },
+                    other => format!("P{n}{other}"),
+                }
             };
             plain("DURATION", value)
         }
@@ -288,6 +309,7 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
         Expr::Year(y) => Normalized { date: make(*y, 1, 1), ..plain("DATE", format!("{y:04}")) },
         // `the 1990s`: TimeML corpora write `199X`.
         Expr::Decade(d) => plain("DATE", format!("{d:03}X")),
+        Expr::Century(c) => plain("DATE", format!("{c:02}")),
         Expr::Quarter { quarter: 0, shift, .. } => {
             // `the quarter`: relative to the anchor's quarter.
             let a = anchor?;

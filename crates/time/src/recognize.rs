@@ -41,6 +41,8 @@ pub enum Expr {
     Year(i32),
     /// `the 1990s` → 199.
     Decade(i32),
+    /// `the 20th century` → 19 (the hundreds of its years).
+    Century(i32),
     /// `the third quarter (of 1998)`.
     Quarter { quarter: u32, year: Option<i32>, shift: Option<i32> },
     /// `this year's third quarter`, `the 1988 quarter`, `the 1989 period`:
@@ -145,6 +147,23 @@ fn day_number(w: &Words, word: &str) -> Option<u32> {
         u32::try_from(*w.ordinal.get(word)?).ok()?
     };
     (1..=31).contains(&day).then_some(day)
+}
+
+/// `1990s` → 199.
+fn decade_number(word: &str) -> Option<i32> {
+    let d: i32 = word.strip_suffix('s').filter(|d| d.len() == 4 && d.ends_with('0'))?.parse().ok()?;
+    (1800..=2190).contains(&d).then_some(d / 10)
+}
+
+/// `20th`, `twentieth` → 20, for centuries.
+fn century_number(w: &Words, word: &str) -> Option<i32> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let n = if digits.is_empty() {
+        *w.ordinal.get(word)?
+    } else {
+        matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th").then(|| digits.parse().ok())??
+    };
+    (1..=21).contains(&n).then_some(n)
 }
 
 fn year_number(word: &str) -> Option<i32> {
@@ -419,6 +438,11 @@ fn unit(w: &Words, word: &str) -> Option<String> {
 /// `twenty four hours`; then `later`, `earlier`, `ago` make it an offset.
 fn duration(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     let word = t.at(i);
+    // `day-long`, `decades-long`: a duration of one, or of some, units.
+    if let Some(u) = word.strip_suffix("-long").and_then(|u| unit(w, u)) {
+        let amount = (!word.trim_end_matches("-long").ends_with('s')).then_some(1.0);
+        return Some((i + 1, Expr::Duration { amount, unit: u }));
+    }
     // `two-month`, `72-hour`, `five-year` (not `three-quarters`, a share).
     if let Some((n, u)) = word.split_once('-') {
         let u = unit(w, u).filter(|u| u != "Q")?;
@@ -431,6 +455,22 @@ fn duration(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         None => return None,
     };
     let mut j = i + used;
+    // `5 1/2 hours`: a written fraction after the whole number.
+    let amount = match (amount, t.at(j)) {
+        (Some(a), "1/2") => {
+            j += 1;
+            Some(a + 0.5)
+        }
+        (Some(a), "1/4") => {
+            j += 1;
+            Some(a + 0.25)
+        }
+        (Some(a), "3/4") => {
+            j += 1;
+            Some(a + 0.75)
+        }
+        (a, _) => a,
+    };
     // `a year and a half` is beyond this scanner; `one and a half years`.
     if matches!(t.at(j), "more" | "additional" | "straight" | "consecutive" | "full") {
         j += 1;
@@ -582,21 +622,41 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         return Some((i + 1, Expr::Year(y)));
     }
     // `1990s`, `'90s`, `the nineties`.
-    if let Some(d) =
-        word.strip_suffix('s').filter(|d| d.len() == 4 && d.ends_with('0')).and_then(|d| d.parse::<i32>().ok())
-        && (1800..=2190).contains(&d)
-    {
-        return Some((i + 1, Expr::Decade(d / 10)));
+    if let Some(d) = decade_number(word) {
+        return Some((i + 1, Expr::Decade(d)));
     }
     // `mid-November`, `early-1990s`-style compounds: the modifier is kept
     // by `extend_left`; here the month or year after the hyphen.
-    if let Some(rest) = word.strip_prefix("mid-") {
+    if let Some(rest) = ["mid-", "early-", "late-"].iter().find_map(|p| word.strip_prefix(p)) {
         if let Some(m) = month(w, rest) {
             return Some((i + 1, Expr::Date { year: None, month: Some(m), day: None, year_shift: None, lean: 0 }));
         }
         if let Some(y) = year_number(rest) {
             return Some((i + 1, Expr::Year(y)));
         }
+        if let Some(d) = decade_number(rest) {
+            return Some((i + 1, Expr::Decade(d)));
+        }
+    }
+    // `the 20th century`, `the eleventh century`.
+    if next == "century"
+        && let Some(n) = century_number(w, word)
+    {
+        return Some((i + 2, Expr::Century(n - 1)));
+    }
+    // `that year`, `that same day`, `later that month`: the unit of the
+    // date the document named last.
+    let that = match word {
+        "that" if next == "same" => Some(i + 2),
+        "that" => Some(i + 1),
+        "later" | "earlier" if next == "that" => Some(i + 2),
+        _ => None,
+    };
+    if let Some(k) = that
+        && let Some(u) = unit(w, t.at(k)).filter(|u| matches!(u.as_str(), "D" | "W" | "M" | "Y"))
+        && !t.at(k).ends_with('s')
+    {
+        return Some((k + 1, Expr::Offset { amount: 0.0, unit: u, direction: 1, from_anchor: false }));
     }
     // `year-end`, `year's end`: the last day of the anchor's year.
     if word == "year-end" {
@@ -673,7 +733,7 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
             year = Some(y);
             j += 1;
         }
-        if year.is_some() || (i > 0 && t.at(i - 1) == "the") {
+        if year.is_some() || (i > 0 && matches!(t.at(i - 1), "the" | "early" | "late" | "mid")) {
             return Some((j, Expr::Season { season: season.clone(), year, shift: None }));
         }
     }
@@ -739,10 +799,15 @@ fn extend_left(w: &Words, t: &Tokens, i: usize, expr: &Expr, floor: usize) -> (u
     }
     if t.at(i).starts_with("mid-") {
         modifier = Some("MID".to_owned());
+    } else if t.at(i).starts_with("early-") {
+        modifier = Some("START".to_owned());
+    } else if t.at(i).starts_with("late-") {
+        modifier = Some("END".to_owned());
     }
     let takes_the = matches!(
         expr,
         Expr::Decade(_)
+            | Expr::Century(_)
             | Expr::Quarter { .. }
             | Expr::Season { .. }
             | Expr::Part { .. }

@@ -143,6 +143,9 @@ impl Words {
             "year-earlier",
             "year-ago",
             "quarter",
+            "that",
+            "later",
+            "earlier",
             "weekend",
             "year",
             "recent",
@@ -174,6 +177,7 @@ impl Words {
         word.starts_with(|c: char| c.is_ascii_digit())
             || self.starts.contains(word)
             || word.split_once('-').is_some_and(|(a, _)| self.starts.contains(a) || a == "mid")
+            || word.ends_with("-long")
             || self.month.contains_key(word.trim_end_matches('.'))
             || self.weekday.contains_key(word.trim_end_matches('.'))
     }
