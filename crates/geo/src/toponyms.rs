@@ -333,10 +333,15 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 let connector = CONNECTORS.contains(&word);
                 let capital = starts_upper(word);
                 let dot = word == "." && j > i && words[j - 1].len() <= 3; // `St. Petersburg`
-                if j > i && !(capital || connector || dot || word == "-") {
+                // `People's Republic of China`: the possessive as a token of
+                // its own, inside a longer name.
+                let possessive = j > i && matches!(words[j], "'s" | "’s");
+                // `Republic of the Congo`: `the` inside a name.
+                let the = j > i && word == "the";
+                if j > i && !(capital || connector || dot || possessive || the || word == "-") {
                     break;
                 }
-                if kinds[j] != TokenKind::Word && !dot && word != "-" {
+                if kinds[j] != TokenKind::Word && !dot && !possessive && word != "-" {
                     break;
                 }
                 let extend = |key: &str, part: String| match (key.is_empty(), part.is_empty()) {

@@ -73,6 +73,22 @@ fn the_place_phrase_of_the_event_locates_it() {
 }
 
 #[test]
+fn long_official_names_seas_and_divisions_carry_geonames_ids() {
+    let doc = placed(
+        "Aid convoys from the People's Republic of China reached the Democratic Republic of the Congo \
+         after crossing the Indian Ocean, while Alberta sent doctors.",
+    );
+    assert_eq!(toponym(&doc, "People's Republic of China").country.as_deref(), Some("CHN"));
+    assert_eq!(toponym(&doc, "Democratic Republic of the Congo").country.as_deref(), Some("COD"));
+    // A sea, not India's adjective.
+    assert_eq!(toponym(&doc, "Indian Ocean").feature, "RGN");
+    // A division sits at GeoNames' point, under its GeoNames id.
+    let alberta = toponym(&doc, "Alberta");
+    assert_eq!(alberta.geonameid, Some(5883102));
+    assert!((alberta.lat - 52.28).abs() < 0.01 && (alberta.lon + 117.47).abs() < 0.01, "{alberta:?}");
+}
+
+#[test]
 fn a_division_word_makes_the_division() {
     let doc = placed("Air strikes hit several villages in Idlib province on Tuesday.");
     let t = toponym(&doc, "Idlib");
