@@ -105,7 +105,7 @@ fn a_domestic_target_takes_the_country_of_its_source() {
 
 #[test]
 fn an_official_without_a_country_acts_in_the_country_of_the_target() {
-    let doc = coded("President Obote threatened to ban Malian opposition parties from the vote.", "2021-05-25");
+    let doc = coded("President Tembakazi threatened to ban Malian opposition parties from the vote.", "2021-05-25");
     let threat = find(&doc, "13");
     assert!(codes(&threat.source).iter().all(|c| c.starts_with("MLI")), "{:#?}", threat.source);
     assert!(!threat.source.is_empty());
