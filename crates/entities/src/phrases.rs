@@ -723,10 +723,20 @@ fn attach_person(m: &mut Mention, person: Option<PersonRef>, lexicon: &Lexicon, 
         Some(PersonRef::Known(q)) => {
             let e = lexicon.entry(q.entries[0]);
             let valid = e.valid.holds_on(date);
+            let written = m.country.take();
             m.code = Some(e.code.clone());
             m.name = Some(e.name.clone());
             m.country = e.country().map(str::to_owned);
             m.sector = (e.code.len() == 6).then(|| e.code[3..].to_owned());
+            // `Serbian President Vojislav Kostunica` outside his dictionary
+            // term: the country the report writes, in the person's sector.
+            if !valid
+                && let (Some(w), Some(sector)) = (written, m.sector.clone())
+                && m.country.as_deref() != Some(w.as_str())
+            {
+                m.code = Some(format!("{w}{sector}"));
+                m.country = Some(w);
+            }
             m.role = e.role.clone();
             m.kind = MentionKind::Actor;
             m.confidence = if valid { 1.0 } else { 0.6 };

@@ -200,6 +200,28 @@ fn link_people(draft: &mut Draft, resources: &Resources, date: Option<Date>) {
                 ));
             }
         }
+        // Nobody of that surname held a fitting role on the date (`President
+        // Bush` in 2000, between the two): when all who ever did share one
+        // actor code, that code, without a name.
+        if chosen.is_none() && !p.surname_of.is_empty() {
+            let fitting: Vec<&truce_lexicon::Entry> =
+                p.surname_of.iter().map(|&e| lexicon.entry(e)).filter(|e| fits(e) && role.is_some()).collect();
+            if let Some(first) = fitting.first()
+                && fitting.iter().all(|e| e.code == first.code)
+            {
+                let m = &mut draft.mentions[p.mention];
+                m.code = Some(first.code.clone());
+                m.country = first.country().map(str::to_owned).or(m.country.take());
+                m.sector = (first.code.len() == 6).then(|| first.code[3..].to_owned()).or(m.sector.take());
+                m.kind = MentionKind::Actor;
+                m.confidence = 0.6;
+                m.reason = format!(
+                    "no {:?} held the title on the document date; every one who did was {}",
+                    p.name, first.code
+                );
+                continue;
+            }
+        }
         let m = &mut draft.mentions[p.mention];
         match chosen {
             Some((e, confidence, reason)) => {

@@ -58,6 +58,22 @@ fn titles_link_transliterated_names_to_the_office_holder_of_the_day() {
 }
 
 #[test]
+fn office_holders_outside_their_terms() {
+    // Between the two Presidents Bush: the surname alone still says which
+    // government, though not which man.
+    let d = doc("President Bush threatened further sanctions against Iraq.", "1997-05-02", None);
+    let bush = find(&d, "President Bush");
+    assert_eq!(bush.code.as_deref(), Some("USAGOV"));
+    assert_eq!(bush.name, None);
+    // A historical head of state is known by name.
+    let d = doc("President Abdelaziz Bouteflika threatened to impose a curfew in Algiers.", "2001-06-14", None);
+    assert_eq!(find(&d, "President Abdelaziz Bouteflika").code.as_deref(), Some("DZAGOV"));
+    // Before his federal term, the country the report writes wins.
+    let d = doc("Serbian President Vojislav Kostunica promised reforms.", "2000-01-01", None);
+    assert_eq!(find(&d, "Serbian President Vojislav Kostunica").code.as_deref(), Some("SRBGOV"));
+}
+
+#[test]
 fn parenthetical_aliases_and_their_variants_are_one_place() {
     let d = doc(
         "Shelling was reported in Transnistria (Pridnestrov) on Monday. \
