@@ -58,6 +58,13 @@ fn titles_link_transliterated_names_to_the_office_holder_of_the_day() {
 }
 
 #[test]
+fn peoples_without_a_state_are_actors_of_the_state_they_live_in() {
+    let d = doc("Karen guerrillas ambushed an army convoy; Chechen fighters denied it.", "1996-03-01", None);
+    assert_eq!(find(&d, "Karen guerrillas").code.as_deref(), Some("MMRINS"));
+    assert!(find(&d, "Chechen fighters").code.as_deref().is_some_and(|c| c.starts_with("RUS")));
+}
+
+#[test]
 fn office_holders_outside_their_terms() {
     // Between the two Presidents Bush: the surname alone still says which
     // government, though not which man.

@@ -692,8 +692,32 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 })
                 .map_or(usize::MAX, start_of);
             // `…, police said`: the speaker of a trailing report is no target.
+            // (`…, Thai police here said`, `…, officials on Monday said`:
+            // an adverb or a day may come between.)
             let speaker = |a: &Mention| {
-                let next = sentence.tokens.partition_point(|t| t.span.start() < a.span.end());
+                let mut next = sentence.tokens.partition_point(|t| t.span.start() < a.span.end());
+                while lower.get(next).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "here"
+                            | "there"
+                            | "also"
+                            | "later"
+                            | "earlier"
+                            | "today"
+                            | "yesterday"
+                            | "on"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+                }) {
+                    next += 1;
+                }
                 lower.get(next).is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told" | "reported" | "stated"))
             };
             // `a ban on the Georgian language`, `camps on the Iranian border`:

@@ -79,7 +79,7 @@ pub struct Lexicon {
 }
 
 /// The default dictionary files, embedded: (name, text).
-pub const DEFAULT_FILES: [(&str, &str); 7] = [
+pub const DEFAULT_FILES: [(&str, &str); 8] = [
     ("data/lexicon/countries.tsv", include_str!("../../../data/lexicon/countries.tsv")),
     ("data/lexicon/organisations.tsv", include_str!("../../../data/lexicon/organisations.tsv")),
     ("data/lexicon/agents.tsv", include_str!("../../../data/lexicon/agents.tsv")),
@@ -87,6 +87,7 @@ pub const DEFAULT_FILES: [(&str, &str); 7] = [
     ("data/lexicon/people.tsv", include_str!("../../../data/lexicon/people.tsv")),
     ("data/lexicon/places.tsv", include_str!("../../../data/lexicon/places.tsv")),
     ("data/lexicon/groups.tsv", include_str!("../../../data/lexicon/groups.tsv")),
+    ("data/lexicon/peoples.tsv", include_str!("../../../data/lexicon/peoples.tsv")),
 ];
 
 const AMBIGUOUS: &str = include_str!("../../../data/lexicon/ambiguous.txt");

@@ -45,6 +45,8 @@ pub enum FileKind {
     Places,
     /// `groups.tsv`
     Groups,
+    /// `peoples.tsv`
+    Peoples,
     /// TABARI/PETRARCH `.actors`
     TabariActors,
     /// TABARI/PETRARCH `.agents`
@@ -64,6 +66,7 @@ impl FileKind {
             ("people.tsv", FileKind::People),
             ("places.tsv", FileKind::Places),
             ("groups.tsv", FileKind::Groups),
+            ("peoples.tsv", FileKind::Peoples),
             (".actors", FileKind::TabariActors),
             (".actors.txt", FileKind::TabariActors),
             (".agents", FileKind::TabariAgents),
@@ -95,6 +98,7 @@ fn parse_native(file: &str, text: &str, kind: FileKind) -> Result<Vec<Loaded>, L
         FileKind::People => 7,
         FileKind::Places => 4,
         FileKind::Groups => 4,
+        FileKind::Peoples => 4,
         FileKind::TabariActors | FileKind::TabariAgents => unreachable!("handled by parse"),
     };
     let mut out = Vec::new();
@@ -199,6 +203,17 @@ fn parse_native(file: &str, text: &str, kind: FileKind) -> Result<Vec<Loaded>, L
                 let mut names = vec![(f[1].to_owned(), NameKind::Name)];
                 names.extend(split_alternatives(f[2]).map(|a| (a.to_owned(), NameKind::Name)));
                 Loaded { entry: entry(EntryKind::Place, f[0], f[1], None, Validity::default(), origin), names }
+            }
+            FileKind::Peoples => {
+                if !code_ok(f[0], &[3]) {
+                    return Err(err(format!("country code {:?} is not three capital letters", f[0])));
+                }
+                // Every form is read as a country's adjective is: `Karen
+                // guerrillas` are Myanmar's rebels.
+                let mut names = vec![(f[1].to_owned(), NameKind::Adjective)];
+                names.extend(split_alternatives(f[2]).map(|a| (a.to_owned(), NameKind::Adjective)));
+                let entry = entry(EntryKind::Country, f[0], f[1], None, Validity::default(), origin);
+                Loaded { entry, names }
             }
             FileKind::Groups => {
                 if !code_ok(f[0], &[6]) || !f[0].bytes().all(|b| b.is_ascii_uppercase()) {
