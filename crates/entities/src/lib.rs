@@ -26,6 +26,7 @@
 
 mod artefacts;
 mod ethnic;
+mod located;
 mod phrases;
 mod resolve;
 pub mod similar;
@@ -140,4 +141,5 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
     mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
     doc.mentions = mentions;
     ethnic::rehome(doc);
+    located::locate(doc);
 }

@@ -196,7 +196,10 @@ impl Sentence<'_> {
         let w = self.word(i);
         let mut chars = w.chars();
         let first_upper = chars.next().is_some_and(char::is_uppercase);
-        first_upper && w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        first_upper
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !is_calendar_word(w)
     }
 
     /// An initial (`M`, `N.`) that a name word follows.
@@ -204,6 +207,33 @@ impl Sentence<'_> {
         let w = self.word(i).trim_end_matches('.');
         w.chars().count() == 1 && w.chars().all(char::is_uppercase) && self.is_name_word(i + 1)
     }
+}
+
+/// Days and months: capitalized, never a person's name in a report
+/// (`said on Friday`).
+fn is_calendar_word(w: &str) -> bool {
+    const CALENDAR: [&str; 19] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "july",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "tonight",
+        "yesterday",
+    ];
+    CALENDAR.iter().any(|c| w.eq_ignore_ascii_case(c))
 }
 
 fn mention(
@@ -618,6 +648,9 @@ pub fn sentence(
                 draft.mentions.push(m);
                 i += 1;
             }
+            // `said on Friday`: a surname that is a day or a month never
+            // stands alone for a person.
+            Role::Surname if is_calendar_word(s.word(p.start)) && p.end == p.start + 1 => i += 1,
             Role::Person | Role::Surname => {
                 let mut m = mention(&s, p.start, p.end, MentionKind::Actor, None, None);
                 attach_person(&mut m, Some(PersonRef::Known(p.clone())), lexicon, date, draft);

@@ -65,6 +65,19 @@ fn peoples_without_a_state_are_actors_of_the_state_they_live_in() {
 }
 
 #[test]
+fn agents_take_the_country_of_the_place_they_are_in_and_days_are_no_one() {
+    let d = doc(
+        "The envoy said on Friday that the rebels in Darfur and the gunmen from the Gaza Strip must lay down arms.",
+        "2004-09-10",
+        None,
+    );
+    assert_eq!(find(&d, "rebels").code.as_deref(), Some("SDNREB"));
+    assert_eq!(find(&d, "gunmen").code.as_deref().map(|c| &c[..3]), Some("PSE"));
+    // A prime minister is called Friday; the day is not him.
+    assert!(d.mentions.iter().all(|m| m.text != "Friday"), "{:#?}", d.mentions);
+}
+
+#[test]
 fn office_holders_outside_their_terms() {
     // Between the two Presidents Bush: the surname alone still says which
     // government, though not which man.
