@@ -773,6 +773,13 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                         sector: None,
                         name: p.name.clone(),
                     }];
+                } else if source_mention.is_some_and(|s| {
+                    s.country.is_some()
+                        && (s.country == t.country || (t.country.is_none() && t.code.as_deref() == Some("MIL")))
+                }) {
+                    // `said they would withdraw troops`: one's own forces,
+                    // withdrawn from somewhere unnamed, are no target.
+                    target.clear();
                 }
             }
             // In the passive the subject is what was acted on: `a convoy of

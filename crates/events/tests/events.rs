@@ -452,6 +452,9 @@ fn what_is_withdrawn_is_not_the_target_and_a_led_force_is_its_leaders() {
         "2021-03-02",
     );
     assert_eq!(codes(&find(&doc, "13").target), ["LBY"]);
+    // One's own troops, withdrawn from a place no state is named for.
+    let own = coded("Armenian officials said they would withdraw troops from the hills.", "2021-03-02");
+    assert!(find(&own, "087").target.is_empty(), "{:#?}", own.events);
     let led = coded("Kenyan-led forces attacked militant camps near the border on Monday.", "2021-03-02");
     assert_eq!(codes(&find(&led, "19").source), ["KENMIL"]);
     let failed =
