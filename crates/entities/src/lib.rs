@@ -25,6 +25,7 @@
 //! cannot be linked stays a mention without a code.
 
 mod artefacts;
+mod described;
 mod ethnic;
 mod located;
 mod phrases;
@@ -140,6 +141,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
     let mut mentions = resolve::document(doc, draft, resources, date);
     mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
     doc.mentions = mentions;
+    described::drop_descriptions(doc);
     ethnic::rehome(doc);
     located::locate(doc);
 }

@@ -78,6 +78,13 @@ fn agents_take_the_country_of_the_place_they_are_in_and_days_are_no_one() {
 }
 
 #[test]
+fn a_description_before_a_name_is_not_a_second_actor() {
+    let d = doc("Human rights watchdog Amnesty International accused the army of torture.", "2004-09-10", None);
+    assert_eq!(find(&d, "Amnesty International").code.as_deref(), Some("NGOAMN"));
+    assert!(d.mentions.iter().all(|m| !m.text.contains("watchdog")), "{:#?}", d.mentions);
+}
+
+#[test]
 fn office_holders_outside_their_terms() {
     // Between the two Presidents Bush: the surname alone still says which
     // government, though not which man.
