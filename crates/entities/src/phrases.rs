@@ -651,6 +651,9 @@ pub fn sentence(
             // `said on Friday`: a surname that is a day or a month never
             // stands alone for a person.
             Role::Surname if is_calendar_word(s.word(p.start)) && p.end == p.start + 1 => i += 1,
+            // `Ahmed Ben Bella`: a surname with more name words after it
+            // is someone else's first name.
+            Role::Surname if s.is_name_word(p.end) && !covered(p.end) => i += 1,
             Role::Person | Role::Surname => {
                 let mut m = mention(&s, p.start, p.end, MentionKind::Actor, None, None);
                 attach_person(&mut m, Some(PersonRef::Known(p.clone())), lexicon, date, draft);
@@ -724,11 +727,19 @@ fn person_after(
 ) -> (usize, Option<PersonRef>) {
     let person_piece =
         |start: usize| pieces.iter().find(|q| q.start == start && matches!(q.role, Role::Person | Role::Surname));
-    if let Some(q) = pieces.get(j).filter(|q| q.start == at && matches!(q.role, Role::Person | Role::Surname)) {
+    // (A surname with more name words after it is a first name of
+    // someone else: `President Ahmed Ben Bella` is not a President Ahmed.)
+    let name_goes_on = |q: &Piece| q.role == Role::Surname && s.is_name_word(q.end) && !covered(q.end);
+    if let Some(q) =
+        pieces.get(j).filter(|q| q.start == at && matches!(q.role, Role::Person | Role::Surname) && !name_goes_on(q))
+    {
         return (q.end, Some(PersonRef::Known(q.clone())));
     }
     let mut end = at;
-    while end < at + 3 && (s.is_name_word(end) || s.is_initial(end)) && !covered(end) {
+    while end < at + 3
+        && (s.is_name_word(end) || s.is_initial(end))
+        && (!covered(end) || person_piece(end).is_some_and(|q| q.role == Role::Surname))
+    {
         end += 1;
         // `Nicole Pashinyan`: an unknown first name before a known surname.
         if let Some(q) = person_piece(end) {

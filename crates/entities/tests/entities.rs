@@ -85,6 +85,12 @@ fn a_description_before_a_name_is_not_a_second_actor() {
 }
 
 #[test]
+fn a_known_surname_followed_by_more_name_words_is_someone_else() {
+    let d = doc("Supporters of former President Ahmed Ben Bella blocked roads in Algiers.", "2000-01-01", None);
+    assert!(d.mentions.iter().all(|m| !m.code.as_deref().is_some_and(|c| c.starts_with("BGD"))), "{:#?}", d.mentions);
+}
+
+#[test]
 fn office_holders_outside_their_terms() {
     // Between the two Presidents Bush: the surname alone still says which
     // government, though not which man.

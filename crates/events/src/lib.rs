@@ -838,8 +838,11 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
             // `pull observers out of Syria`: aid, concessions,
             // protests, sanctions and coercion with no one named are aimed
             // at the people of the place they happen in.
-            let at_a_place =
-                matches!(m.pattern.code.get(..2), Some("07" | "08" | "14" | "16" | "17")) && m.pattern.code != "0871";
+            // (A threat of the same measures or of force aims at the same
+            // people: `threatened to impose a curfew in Algiers`.)
+            let at_a_place = (matches!(m.pattern.code.get(..2), Some("07" | "08" | "14" | "16" | "17"))
+                || matches!(m.pattern.code.get(..3), Some("132" | "137" | "138")))
+                && m.pattern.code != "0871";
             if target.is_empty() && at_a_place {
                 let place = doc.mentions.iter().find(|p| {
                     p.sentence == index
