@@ -640,7 +640,47 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
     let mut cue_countries: HashMap<String, HashMap<String, f64>> = HashMap::new();
     // `Paris, Ky.`: the division a town is said to be in.
     let mut cue_divisions: HashMap<String, HashSet<(String, String)>> = HashMap::new();
+    // `Atlanta, Georgia`, `Buffalo, New York`: the divisions that hold a
+    // town named just before (any of its namesakes).
+    let mut cue_holders: HashMap<String, HashSet<(String, String)>> = HashMap::new();
+    // `Arizona, California, Georgia and Illinois`: a name listed among
+    // divisions (or countries) of one country is one of them.
+    let mut cue_siblings: HashMap<String, HashSet<(Feature, String)>> = HashMap::new();
+    let area_kind = |places: &[usize]| {
+        let kinds: HashSet<(Feature, &str)> = places
+            .iter()
+            .map(|&p| gazetteer.place(p))
+            .filter(|p| matches!(p.feature, Feature::Country | Feature::Admin1))
+            .map(|p| (p.feature, if p.feature == Feature::Country { "" } else { p.country }))
+            .collect();
+        (kinds.len() == 1 && places.len() <= 2).then(|| kinds.into_iter().next()).flatten()
+    };
     for (k, c) in candidates.iter().enumerate() {
+        let previous = k.checked_sub(1).and_then(|p| candidates.get(p)).filter(|p| p.sentence == c.sentence);
+        let gap_before = previous.map(|p| doc.text.get(p.span.end()..c.span.start()).unwrap_or_default().trim());
+        if let (Some(previous), Some(",")) = (previous, gap_before) {
+            let towns = previous.places.iter().map(|&p| gazetteer.place(p)).filter(|p| !p.feature.is_area());
+            cue_holders
+                .entry(c.key.clone())
+                .or_default()
+                .extend(towns.map(|t| (t.country.to_owned(), t.admin1.to_owned())));
+        }
+        let next = candidates.get(k + 1).filter(|n| n.sentence == c.sentence);
+        let listed =
+            |other: &Candidate, gap: &str| matches!(gap, "," | "and" | ", and" | "or" | ", or") && other.key != c.key;
+        for (other, gap) in [
+            previous.zip(gap_before),
+            next.map(|n| (n, doc.text.get(c.span.end()..n.span.start()).unwrap_or_default().trim())),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if listed(other, gap)
+                && let Some((feature, country)) = area_kind(&other.places)
+            {
+                cue_siblings.entry(c.key.clone()).or_default().insert((feature, country.to_owned()));
+            }
+        }
         let mut cues: Vec<String> = c.context_country.iter().cloned().collect();
         // `Tovuz, Azerbaijan` / `Tovuz in Azerbaijan`.
         if let Some(next) = candidates.get(k + 1).filter(|n| n.sentence == c.sentence) {
@@ -721,6 +761,18 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                         }
                         if let Some(n) = cues.and_then(|cues| cues.get(place.country)) {
                             score += 6.0 * n.min(2.0);
+                        }
+                        let holds = (place.country.to_owned(), place.admin1.to_owned());
+                        if place.feature == Feature::Admin1
+                            && cue_holders.get(&c.key).is_some_and(|towns| towns.contains(&holds))
+                        {
+                            // Stronger than what the name alone suggests to
+                            // the entities stage (`Georgia` the state).
+                            score += 10.0;
+                        }
+                        let kind = (place.feature, if place.feature == Feature::Country { "" } else { place.country });
+                        if cue_siblings.get(&c.key).is_some_and(|s| s.iter().any(|(f, cc)| (*f, cc.as_str()) == kind)) {
+                            score += 4.0;
                         }
                         if !place.feature.is_area() && (!cue_divisions.is_empty() || !divisions.is_empty()) {
                             let in_division = (place.country.to_owned(), place.admin1.to_owned());
