@@ -746,6 +746,10 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                             // towns': it gets no more than a small bonus.
                             Feature::Admin1 if division => 5.5,
                             Feature::Admin1 if town_of_division(&place) => -2.0,
+                            // A province of millions is meant more often
+                            // than a town elsewhere named after it
+                            // (`Ontario`, not Ontario, California).
+                            Feature::Admin1 if place.population >= 1_000_000 => 2.5,
                             Feature::Admin1 => 1.0,
                             Feature::Admin2 if town_of_division(&place) => -2.5,
                             Feature::Admin2 => 0.5,
