@@ -26,3 +26,34 @@ pub fn drop_descriptions(doc: &mut Document) {
         keep[i - 1]
     });
 }
+
+/// `Iraq's al-Qaeda`, `Syria's Islamic State branch`: a group named with a
+/// state's possessive is its branch in that state. The state's mention
+/// becomes part of the group's, whose code takes the state's country.
+pub fn possessive_groups(doc: &mut Document) {
+    let mut absorbed = vec![false; doc.mentions.len()];
+    for i in 1..doc.mentions.len() {
+        let (state, group) = (&doc.mentions[i - 1], &doc.mentions[i]);
+        let is_state = state.kind == MentionKind::Actor && state.code.as_deref().is_some_and(|c| c.len() == 3);
+        let is_group = group.reason == "armed group name" && group.code.as_deref().is_some_and(|c| c.len() == 6);
+        let gap = doc.text.get(state.span.end()..group.span.start()).unwrap_or("");
+        if !(is_state && is_group && state.sentence == group.sentence && matches!(gap, "'s " | "’s ")) {
+            continue;
+        }
+        let country = state.code.clone().unwrap_or_default();
+        let span = truce_core::Span::new(state.span.start(), group.span.end());
+        let text = span.slice(&doc.text).to_owned();
+        let group = &mut doc.mentions[i];
+        group.code = group.code.as_deref().map(|c| format!("{country}{}", &c[3..]));
+        group.reason = format!("armed group name; its branch in {country}");
+        group.country = Some(country);
+        group.span = span;
+        group.text = text;
+        absorbed[i - 1] = true;
+    }
+    let mut k = 0;
+    doc.mentions.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+}

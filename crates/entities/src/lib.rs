@@ -142,6 +142,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
     mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
     doc.mentions = mentions;
     described::drop_descriptions(doc);
+    described::possessive_groups(doc);
     ethnic::rehome(doc);
     located::locate(doc);
 }

@@ -91,6 +91,14 @@ fn a_known_surname_followed_by_more_name_words_is_someone_else() {
 }
 
 #[test]
+fn a_group_with_a_state_possessive_is_its_branch_there() {
+    let d = doc("Syria's al-Qaeda affiliate shelled the town on Monday.", "2014-06-02", None);
+    let group = find(&d, "Syria's al-Qaeda");
+    assert_eq!(group.code.as_deref(), Some("SYRRAD"));
+    assert!(d.mentions.iter().all(|m| m.text != "Syria"), "{:#?}", d.mentions);
+}
+
+#[test]
 fn office_holders_outside_their_terms() {
     // Between the two Presidents Bush: the surname alone still says which
     // government, though not which man.
