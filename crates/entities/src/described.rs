@@ -57,3 +57,25 @@ pub fn possessive_groups(doc: &mut Document) {
         !absorbed[k - 1]
     });
 }
+
+/// `Israel's militia ally`, `Iran's proxies`: forces named as a state's
+/// ally or proxy are not that state's own; they keep their sector and lose
+/// the possessor's country.
+pub fn allies(doc: &mut Document) {
+    for m in doc.mentions.iter_mut() {
+        let possessed = m.text.contains("'s ") || m.text.contains("’s ");
+        if !possessed || m.code.as_deref().is_none_or(|c| c.len() != 6) {
+            continue;
+        }
+        let after = doc.text.get(m.span.end()..).unwrap_or("").trim_start();
+        let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !matches!(next, "ally" | "allies" | "proxy" | "proxies" | "client" | "clients") {
+            continue;
+        }
+        let sector = m.code.as_deref().map(|c| c[3..].to_owned());
+        m.reason = format!("{}; an ally of {}, not its own", m.reason, m.country.as_deref().unwrap_or("a state"));
+        m.code = sector.clone();
+        m.sector = sector;
+        m.country = None;
+    }
+}

@@ -143,6 +143,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
     doc.mentions = mentions;
     described::drop_descriptions(doc);
     described::possessive_groups(doc);
+    described::allies(doc);
     ethnic::rehome(doc);
     located::locate(doc);
 }

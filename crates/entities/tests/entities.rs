@@ -99,6 +99,13 @@ fn a_group_with_a_state_possessive_is_its_branch_there() {
 }
 
 #[test]
+fn a_states_ally_is_not_the_state() {
+    let d = doc("Guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon.", "1995-06-02", None);
+    let ally = find(&d, "Israel's militia");
+    assert!(ally.country.is_none() && !ally.code.as_deref().is_some_and(|c| c.starts_with("ISR")), "{ally:#?}");
+}
+
+#[test]
 fn office_holders_outside_their_terms() {
     // Between the two Presidents Bush: the surname alone still says which
     // government, though not which man.
