@@ -442,7 +442,7 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
             let acronym =
                 single && words[i].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && key.len() <= 5;
             let area = places.iter().any(|&p| gazetteer.place(p).feature.is_area());
-            let rejected = (single && resources.not_toponyms.contains(&key))
+            let rejected = resources.not_toponyms.contains(&key)
                 || (single
                     && !big
                     && (lowercase.contains(key.as_str())
