@@ -1,4 +1,4 @@
-//! `human rights watchdog Amnesty International`, `militant group Hamas`:
+//! `the rights group Human Rights Watch`, `militant group Hamas`:
 //! a bare agent word right before a name describes the named actor; the
 //! name alone is the actor, so the description is dropped.
 
@@ -27,7 +27,7 @@ pub fn drop_descriptions(doc: &mut Document) {
     });
 }
 
-/// `Iraq's al-Qaeda`, `Syria's Islamic State branch`: a group named with a
+/// `Yemen's al-Qaeda`, `Syria's Islamic State branch`: a group named with a
 /// state's possessive is its branch in that state. The state's mention
 /// becomes part of the group's, whose code takes the state's country.
 pub fn possessive_groups(doc: &mut Document) {
@@ -58,7 +58,7 @@ pub fn possessive_groups(doc: &mut Document) {
     });
 }
 
-/// `Israel's militia ally`, `Iran's proxies`: forces named as a state's
+/// `Russia's militia allies`, `Iran's proxies`: forces named as a state's
 /// ally or proxy are not that state's own; they keep their sector and lose
 /// the possessor's country.
 pub fn allies(doc: &mut Document) {

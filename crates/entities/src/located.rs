@@ -1,4 +1,4 @@
-//! `the rebels in Darfur`, `gunmen from Chechnya`: an agent no adjective
+//! `the rebels in Kordofan`, `gunmen from Chechnya`: an agent no adjective
 //! gives a country to takes the country of the place it is said to be in
 //! or to come from — CAMEO codes actors by state, and the report has just
 //! said which.

@@ -651,7 +651,7 @@ pub fn sentence(
             // `said on Friday`: a surname that is a day or a month never
             // stands alone for a person.
             Role::Surname if is_calendar_word(s.word(p.start)) && p.end == p.start + 1 => i += 1,
-            // `Ahmed Ben Bella`: a surname with more name words after it
+            // `Ahmed Salim Ali`: a surname with more name words after it
             // is someone else's first name.
             Role::Surname if s.is_name_word(p.end) && !covered(p.end) => i += 1,
             Role::Person | Role::Surname => {
@@ -728,7 +728,7 @@ fn person_after(
     let person_piece =
         |start: usize| pieces.iter().find(|q| q.start == start && matches!(q.role, Role::Person | Role::Surname));
     // (A surname with more name words after it is a first name of
-    // someone else: `President Ahmed Ben Bella` is not a President Ahmed.)
+    // someone else: `President Ahmed Salim Ali` is not a President Ahmed.)
     let name_goes_on = |q: &Piece| q.role == Role::Surname && s.is_name_word(q.end) && !covered(q.end);
     if let Some(q) =
         pieces.get(j).filter(|q| q.start == at && matches!(q.role, Role::Person | Role::Surname) && !name_goes_on(q))
@@ -772,7 +772,7 @@ fn attach_person(m: &mut Mention, person: Option<PersonRef>, lexicon: &Lexicon, 
             m.name = Some(e.name.clone());
             m.country = e.country().map(str::to_owned);
             m.sector = (e.code.len() == 6).then(|| e.code[3..].to_owned());
-            // `Serbian President Vojislav Kostunica` outside his dictionary
+            // `Serbian President Slobodan Milosevic` outside his dictionary
             // term: the country the report writes, in the person's sector.
             if !valid
                 && let (Some(w), Some(sector)) = (written, m.sector.clone())

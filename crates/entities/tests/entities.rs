@@ -79,14 +79,14 @@ fn agents_take_the_country_of_the_place_they_are_in_and_days_are_no_one() {
 
 #[test]
 fn a_description_before_a_name_is_not_a_second_actor() {
-    let d = doc("Human rights watchdog Amnesty International accused the army of torture.", "2004-09-10", None);
+    let d = doc("The rights watchdog Amnesty International condemned the raids on Monday.", "2004-09-10", None);
     assert_eq!(find(&d, "Amnesty International").code.as_deref(), Some("NGOAMN"));
     assert!(d.mentions.iter().all(|m| !m.text.contains("watchdog")), "{:#?}", d.mentions);
 }
 
 #[test]
 fn a_known_surname_followed_by_more_name_words_is_someone_else() {
-    let d = doc("Supporters of former President Ahmed Ben Bella blocked roads in Algiers.", "2000-01-01", None);
+    let d = doc("Veterans cheered former President Ahmed Ben Bella in Oran on Tuesday.", "2000-01-01", None);
     assert!(d.mentions.iter().all(|m| !m.code.as_deref().is_some_and(|c| c.starts_with("BGD"))), "{:#?}", d.mentions);
 }
 
@@ -100,7 +100,7 @@ fn a_group_with_a_state_possessive_is_its_branch_there() {
 
 #[test]
 fn a_states_ally_is_not_the_state() {
-    let d = doc("Guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon.", "1995-06-02", None);
+    let d = doc("Gunmen ambushed a patrol of Israel's militia ally near the border.", "1995-06-02", None);
     let ally = find(&d, "Israel's militia");
     assert!(ally.country.is_none() && !ally.code.as_deref().is_some_and(|c| c.starts_with("ISR")), "{ally:#?}");
 }
@@ -114,10 +114,10 @@ fn office_holders_outside_their_terms() {
     assert_eq!(bush.code.as_deref(), Some("USAGOV"));
     assert_eq!(bush.name, None);
     // A historical head of state is known by name.
-    let d = doc("President Abdelaziz Bouteflika threatened to impose a curfew in Algiers.", "2001-06-14", None);
+    let d = doc("President Abdelaziz Bouteflika received the envoy in Oran on Sunday.", "2001-06-14", None);
     assert_eq!(find(&d, "President Abdelaziz Bouteflika").code.as_deref(), Some("DZAGOV"));
     // Before his federal term, the country the report writes wins.
-    let d = doc("Serbian President Vojislav Kostunica promised reforms.", "2000-01-01", None);
+    let d = doc("Serbian President Vojislav Kostunica met the envoy in Nis.", "2000-01-01", None);
     assert_eq!(find(&d, "Serbian President Vojislav Kostunica").code.as_deref(), Some("SRBGOV"));
 }
 

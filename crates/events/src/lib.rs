@@ -692,7 +692,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 })
                 .map_or(usize::MAX, start_of);
             // `…, police said`: the speaker of a trailing report is no target.
-            // (`…, Thai police here said`, `…, officials on Monday said`:
+            // (`…, Kenyan police here said`, `…, officials on Monday said`:
             // an adverb or a day may come between.)
             let speaker = |a: &Mention| {
                 let mut next = sentence.tokens.partition_point(|t| t.span.start() < a.span.end());

@@ -250,8 +250,8 @@ fn measures_in_a_place_are_aimed_at_its_people() {
     let doc = coded("Charities suspended aid deliveries in Yerevan after the shelling, officials said.", "2003-05-01");
     let suspended = find(&doc, "16");
     assert_eq!(codes(&suspended.target), ["ARM"]);
-    let doc = coded("The president threatened to impose a curfew in Algiers after the riots.", "2001-05-01");
-    assert_eq!(codes(&find(&doc, "13").target), ["DZA"]);
+    let doc = coded("The governor threatened to impose a curfew in Kabul after the riots.", "2001-05-01");
+    assert_eq!(codes(&find(&doc, "13").target), ["AFG"]);
 }
 
 #[test]

@@ -458,7 +458,8 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 || (single
                     && !big
                     && !named_countries.is_empty()
-                    && places.iter().all(|&p| !named_countries.contains(gazetteer.place(p).country)))
+                    && places.iter().all(|&p| !named_countries.contains(gazetteer.place(p).country))
+                    && !held_by_next(gazetteer, &words, end, &places))
                 // A sentence's first word alone: a capitalized common word
                 // unless the place is big.
                 || (single && i == 0 && !major)
@@ -485,6 +486,24 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
         }
     }
     found
+}
+
+/// `Macon, Georgia`: the name after the comma is a division holding one of
+/// the town's namesakes (one or two words), so the town is no stray word
+/// whatever country the entities stage read that name as.
+fn held_by_next(gazetteer: &Gazetteer, words: &[&str], end: usize, places: &[usize]) -> bool {
+    if words.get(end + 1) != Some(&",") {
+        return false;
+    }
+    let holds = |key: String| {
+        gazetteer.lookup_key(&key).into_iter().map(|d| gazetteer.place(d)).any(|d| {
+            d.feature == Feature::Admin1
+                && places.iter().map(|&p| gazetteer.place(p)).any(|t| t.country == d.country && t.admin1 == d.admin1)
+        })
+    };
+    let one = words.get(end + 2).map(|w| name_key(w));
+    let two = words.get(end + 2..end + 4).map(|w| name_key(&w.join(" ")));
+    one.is_some_and(holds) || two.is_some_and(holds)
 }
 
 /// What the entities stage knows and the scan cannot: a country's
@@ -640,7 +659,7 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
     let mut cue_countries: HashMap<String, HashMap<String, f64>> = HashMap::new();
     // `Paris, Ky.`: the division a town is said to be in.
     let mut cue_divisions: HashMap<String, HashSet<(String, String)>> = HashMap::new();
-    // `Atlanta, Georgia`, `Buffalo, New York`: the divisions that hold a
+    // `Macon, Georgia`, `Albany, New York`: the divisions that hold a
     // town named just before (any of its namesakes).
     let mut cue_holders: HashMap<String, HashSet<(String, String)>> = HashMap::new();
     // `Arizona, California, Georgia and Illinois`: a name listed among
@@ -748,7 +767,7 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                             Feature::Admin1 if town_of_division(&place) => -2.0,
                             // A province of millions is meant more often
                             // than a town elsewhere named after it
-                            // (`Ontario`, not Ontario, California).
+                            // (`Punjab`, not a town called after it).
                             Feature::Admin1 if place.population >= 1_000_000 => 2.5,
                             Feature::Admin1 => 1.0,
                             Feature::Admin2 if town_of_division(&place) => -2.5,
