@@ -342,6 +342,23 @@ mod tests {
     }
 
     #[test]
+    fn years_read_out_and_the_next_morning() {
+        assert_eq!(
+            values(
+                "The border was drawn in nineteen ninety-one and redrawn by the year two thousand. \
+                 Talks opened on June 4; the next morning the guns fell silent.",
+                Some("2003-02-01")
+            ),
+            pairs(&[
+                ("nineteen ninety-one", "1991"),
+                ("the year two thousand", "2000"),
+                ("June 4", "2002-06-04"),
+                ("the next morning", "2002-06-05TMO")
+            ])
+        );
+    }
+
+    #[test]
     fn dates_durations_and_offsets() {
         assert_eq!(
             values(

@@ -149,6 +149,24 @@ fn day_number(w: &Words, word: &str) -> Option<u32> {
     (1..=31).contains(&day).then_some(day)
 }
 
+/// `ninety-six`, `ninety six`, `eighty`: 10 to 99 in words, and the
+/// tokens used.
+fn spoken_tens(w: &Words, t: &Tokens, i: usize) -> Option<(i32, usize)> {
+    let word = t.at(i);
+    let tens = |s: &str| w.number.get(s).copied().filter(|v| (20.0..100.0).contains(v) && v % 10.0 == 0.0);
+    let unit = |s: &str| w.number.get(s).copied().filter(|v| (1.0..10.0).contains(v));
+    if let Some((a, b)) = word.split_once('-') {
+        return Some(((tens(a)? + unit(b)?) as i32, 1));
+    }
+    let ten = tens(word).or_else(|| w.number.get(word).copied().filter(|v| (10.0..20.0).contains(v)))?;
+    if ten >= 20.0
+        && let Some(u) = unit(t.at(i + 1))
+    {
+        return Some(((ten + u) as i32, 2));
+    }
+    Some((ten as i32, 1))
+}
+
 /// `1990s` → 199.
 fn decade_number(word: &str) -> Option<i32> {
     let d: i32 = word.strip_suffix('s').filter(|d| d.len() == 4 && d.ends_with('0'))?.parse().ok()?;
@@ -562,6 +580,16 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         if let Some(season) = w.season.get(next) {
             return Some((i + 2, Expr::Season { season: season.clone(), year: None, shift: Some(s) }));
         }
+        // `the next morning`, `the following evening`: of the day after the
+        // last date named.
+        if matches!(word, "next" | "following")
+            && i > 0
+            && t.at(i - 1) == "the"
+            && let Some(p) = w.part.get(next)
+        {
+            let day = Expr::Offset { amount: 1.0, unit: "D".into(), direction: 1, from_anchor: false };
+            return Some((i + 2, Expr::Part { part: p.clone(), date: Some(Box::new(day)) }));
+        }
         if let Some(m) = month(w, next) {
             // `last June`: the most recent June, which may be this year's.
             let year_shift = if s == 0 { Some(0) } else { None };
@@ -620,6 +648,22 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
             return None;
         }
         return Some((i + 1, Expr::Year(y)));
+    }
+    // `nineteen ninety-six`, `nineteen eighty`: a year read out.
+    if matches!(word, "eighteen" | "nineteen")
+        && let Some((y, used)) = spoken_tens(w, t, i + 1)
+    {
+        let century = if word == "eighteen" { 1800 } else { 1900 };
+        return Some((i + 1 + used, Expr::Year(century + y)));
+    }
+    // `the year 2000`, `the year two thousand`.
+    if word == "year" {
+        if let Some(y) = year_number(next) {
+            return Some((i + 2, Expr::Year(y)));
+        }
+        if next == "two" && t.at(i + 2) == "thousand" {
+            return Some((i + 3, Expr::Year(2000)));
+        }
     }
     // `1990s`, `'90s`, `the nineties`.
     if let Some(d) = decade_number(word) {
@@ -814,7 +858,8 @@ fn extend_left(w: &Words, t: &Tokens, i: usize, expr: &Expr, floor: usize) -> (u
             | Expr::DayOnly(_)
             | Expr::Offset { .. }
             | Expr::UnitRel { .. }
-    ) || matches!(expr, Expr::Duration { .. } if matches!(t.at(i), "past" | "last" | "next" | "first" | "previous"));
+    ) || matches!(expr, Expr::Duration { .. } if matches!(t.at(i), "past" | "last" | "next" | "first" | "previous"))
+        || matches!(expr, Expr::Year(_) if t.at(i) == "year");
     if start > floor && takes_the && t.at(start - 1) == "the" {
         start -= 1;
     }
