@@ -20,7 +20,19 @@ pub fn rehome(doc: &mut Document) {
         }
         let before = doc.text.get(..m.span.start()).unwrap_or("").trim_end();
         let word_before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        let ethnic = word_before.eq_ignore_ascii_case("ethnic") || m.text.to_lowercase().starts_with("ethnic ");
+        // (`the Albanian population of Kosovo`, `the Turkish minority in
+        // Bulgaria`: a people named as a population or minority too.)
+        let after = doc.text.get(m.span.end()..).unwrap_or("").trim_start().to_lowercase();
+        let lower = m.text.to_lowercase();
+        let people_word = |w: &str| {
+            ["population", "minority", "minorities", "community", "communities"]
+                .iter()
+                .any(|p| w.starts_with(p) && w[p.len()..].chars().next().is_none_or(|c| !c.is_alphabetic()))
+        };
+        let ethnic = word_before.eq_ignore_ascii_case("ethnic")
+            || lower.starts_with("ethnic ")
+            || (lower.contains(' ') && lower.rsplit(' ').next().is_some_and(people_word))
+            || people_word(&after);
         if !ethnic {
             continue;
         }

@@ -106,6 +106,16 @@ fn a_states_ally_is_not_the_state() {
 }
 
 #[test]
+fn a_people_named_as_a_minority_is_of_the_state_it_lives_in() {
+    let d = doc("Police dispersed a rally of the Hungarian minority in Slovakia on Sunday.", "1999-03-01", None);
+    assert!(
+        d.mentions.iter().any(|m| m.text.starts_with("Hungarian") && m.country.as_deref() == Some("SVK")),
+        "{:#?}",
+        d.mentions
+    );
+}
+
+#[test]
 fn office_holders_outside_their_terms() {
     // Between the two Presidents Bush: the surname alone still says which
     // government, though not which man.
