@@ -83,11 +83,14 @@ const PAST: &[&str] = &[
 
 /// The tense of the clause around tokens `start..end`: the nearest tense
 /// marker within a few words wins.
-fn tense_near(lower: &[String], start: usize, end: usize) -> Tense {
+fn tense_near(words: &Words, lower: &[String], start: usize, end: usize) -> Tense {
     let marker = |w: &str| {
         if FUTURE.contains(&w) {
             Some(Tense::Future)
-        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)) {
+        } else if PAST.contains(&w)
+            || words.irregular_past.contains(w)
+            || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic))
+        {
             Some(Tense::Past)
         } else {
             None
@@ -186,7 +189,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
         let mut hits = scan(words, &tokens);
         recognize::day_only_and_clock_dates(words, &tokens, &mut hits);
         for hit in hits {
-            let tense = tense_near(&tokens.lower, hit.start, hit.end);
+            let tense = tense_near(words, &tokens.lower, hit.start, hit.end);
             let Some(n) = normalize::normalize(&hit.expr, anchor, last, tense) else { continue };
             let span = Span::new(sentence.tokens[hit.start].span.start(), sentence.tokens[hit.end - 1].span.end());
             let (instant, zone, offset) = instant(doc, index, &hit.expr, &n, words);

@@ -6,6 +6,9 @@ use foldhash::{HashMap, HashSet};
 const WORDS: &str = include_str!("../../../data/time/words.tsv");
 const ZONES: &str = include_str!("../../../data/time/zones.tsv");
 const COUNTRY_ZONES: &str = include_str!("../../../data/time/country-zones.tsv");
+/// The events stage's list of irregular verbs: their past forms mark a
+/// clause as past (`brought`, `fought`) as `-ed` marks a regular one.
+const IRREGULAR_VERBS: &str = include_str!("../../../data/events/irregular-verbs.tsv");
 
 /// A zone as copy names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +46,9 @@ pub struct Words {
     pub phrase_starts: HashSet<String>,
     /// Every word an expression can start with, besides numbers.
     pub starts: HashSet<String>,
+    /// Past forms of irregular verbs that differ from their base (`put`
+    /// could be either).
+    pub irregular_past: HashSet<String>,
 }
 
 /// Reads `+03:00` / `-05:30`.
@@ -81,6 +87,9 @@ impl Words {
                 .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
                 .map(|l| l.split('\t').collect::<Vec<_>>())
         };
+        for f in rows(IRREGULAR_VERBS).filter(|f| f.len() >= 2 && f[0] != f[1]) {
+            w.irregular_past.insert(f[1].to_owned());
+        }
         for f in rows(WORDS).filter(|f| f.len() == 3) {
             let (word, value) = (f[1].to_owned(), f[2]);
             match f[0] {
