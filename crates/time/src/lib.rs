@@ -345,6 +345,17 @@ mod tests {
     }
 
     #[test]
+    fn references_of_several_words() {
+        assert_eq!(
+            values(
+                "In the past, the two sides met often; at the moment talks are stalled, and observers expect news in the coming days.",
+                Some("2003-02-01")
+            ),
+            pairs(&[("the past", "PAST_REF"), ("at the moment", "PRESENT_REF"), ("the coming days", "FUTURE_REF")])
+        );
+    }
+
+    #[test]
     fn years_read_out_and_the_next_morning() {
         assert_eq!(
             values(

@@ -625,11 +625,26 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     if let Some(r) = w.reference.get(word) {
         return Some((i + 1, Expr::Reference(r.clone())));
     }
+    // `the future`, `at the moment`, `the coming days`: the longest
+    // phrase of up to four words. (`the past` only after `in`, and not
+    // before a count: `the past two years` is a duration.)
     if w.phrase_starts.contains(word) {
-        let two = format!("{word} {next}");
-        if let Some(r) = w.reference.get(&two) {
-            return Some((i + 2, Expr::Reference(r.clone())));
+        for len in [4usize, 3, 2] {
+            let phrase = (i..i + len).map(|k| t.at(k)).collect::<Vec<_>>().join(" ");
+            if let Some(r) = w.reference.get(&phrase) {
+                return Some((i + len, Expr::Reference(r.clone())));
+            }
         }
+    }
+    if word == "the"
+        && next == "past"
+        && i > 0
+        && t.at(i - 1) == "in"
+        && unit(w, t.at(i + 2)).is_none()
+        && number(w, t, i + 2).is_none()
+        && !matches!(t.at(i + 2), "few" | "several" | "couple" | "many")
+    {
+        return Some((i + 2, Expr::Reference("PAST_REF".into())));
     }
     if let Some(s) = w.set.get(word) {
         return Some((i + 1, Expr::Set(s.clone())));
