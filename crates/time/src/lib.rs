@@ -353,6 +353,10 @@ mod tests {
             ),
             pairs(&[("the past", "PAST_REF"), ("at the moment", "PRESENT_REF"), ("the coming days", "FUTURE_REF")])
         );
+        assert_eq!(
+            values("Rebuilding the bridge took a couple of years.", Some("2003-02-01")),
+            pairs(&[("a couple of years", "P2Y")])
+        );
     }
 
     #[test]

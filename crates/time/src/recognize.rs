@@ -117,10 +117,13 @@ fn number(w: &Words, t: &Tokens, i: usize) -> Option<(f64, usize)> {
         let v: f64 = word.parse().ok()?;
         return (v < 100_000.0).then_some((v, 1));
     }
+    // `a couple of`, `a dozen`.
     if w.phrase_starts.contains(word) {
-        let two = format!("{} {}", word, t.at(i + 1));
-        if let Some(&v) = w.number.get(&two) {
-            return Some((v, 2));
+        for len in [3usize, 2] {
+            let phrase = (i..i + len).map(|k| t.at(k)).collect::<Vec<_>>().join(" ");
+            if let Some(&v) = w.number.get(&phrase) {
+                return Some((v, len));
+            }
         }
     }
     let &v = w.number.get(word)?;
