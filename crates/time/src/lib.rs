@@ -357,6 +357,10 @@ mod tests {
             values("Rebuilding the bridge took a couple of years.", Some("2003-02-01")),
             pairs(&[("a couple of years", "P2Y")])
         );
+        assert_eq!(
+            values("Donors pledged more for the full year; the rest comes by year end.", Some("2003-02-01")),
+            pairs(&[("the full year", "2003"), ("year end", "2003")])
+        );
     }
 
     #[test]

@@ -674,6 +674,16 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         let century = if word == "eighteen" { 1800 } else { 1900 };
         return Some((i + 1 + used, Expr::Year(century + y)));
     }
+    // `year end`, `year's end`, `the full year`: the anchor's year.
+    if word == "year" && next == "end" {
+        return Some((i + 2, Expr::UnitRel { unit: "Y".into(), shift: 0 }));
+    }
+    if word == "year" && matches!(next, "'s" | "’s") && t.at(i + 2) == "end" {
+        return Some((i + 3, Expr::UnitRel { unit: "Y".into(), shift: 0 }));
+    }
+    if word == "full" && next == "year" && i > 0 && t.at(i - 1) == "the" {
+        return Some((i + 2, Expr::UnitRel { unit: "Y".into(), shift: 0 }));
+    }
     // `the year 2000`, `the year two thousand`.
     if word == "year" {
         if let Some(y) = year_number(next) {

@@ -157,6 +157,7 @@ impl Words {
             "earlier",
             "eighteen",
             "nineteen",
+            "full",
             "twenties",
             "thirties",
             "forties",
