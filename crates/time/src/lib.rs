@@ -345,6 +345,17 @@ mod tests {
     }
 
     #[test]
+    fn last_night_mid_afternoon_and_years_before_plurals() {
+        assert_eq!(
+            values(
+                "Shelling resumed last night and again in mid afternoon, after the 2019 elections; the army sent 2020 troops.",
+                Some("2021-03-04")
+            ),
+            pairs(&[("last night", "2021-03-03TNI"), ("mid afternoon", "2021-03-04TAF")])
+        );
+    }
+
+    #[test]
     fn references_of_several_words() {
         assert_eq!(
             values(

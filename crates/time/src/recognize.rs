@@ -601,6 +601,10 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         if word == "this" && w.part.contains_key(next) {
             return Some((i + 2, Expr::Part { part: w.part[next].clone(), date: Some(Box::new(Expr::DayRel(0))) }));
         }
+        // `last night`, `last evening`: of the day before.
+        if word == "last" && matches!(next, "night" | "evening") {
+            return Some((i + 2, Expr::Part { part: w.part[next].clone(), date: Some(Box::new(Expr::DayRel(-1))) }));
+        }
         // `the past two years`, `in the next 72 hours`: a duration (but
         // `will last 72 hours` is a verb).
         let prev = if i > 0 { t.at(i - 1) } else { "" };
@@ -661,8 +665,10 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         ));
     }
     if let Some(y) = year_number(word) {
-        // Not a count of something: `2020 troops`.
-        if next.ends_with('s') && next.len() > 3 && !matches!(next, "was" | "has" | "is") {
+        // Not a count of something: `2020 troops` (but `fiscal 1989
+        // results`, `in 1989 elections` name the year).
+        let year_word_before = i > 0 && matches!(t.at(i - 1), "fiscal" | "in" | "since" | "of" | "during" | "until");
+        if next.ends_with('s') && next.len() > 3 && !matches!(next, "was" | "has" | "is") && !year_word_before {
             return None;
         }
         return Some((i + 1, Expr::Year(y)));
@@ -812,7 +818,7 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     if let Some(p) = w.part.get(word) {
         // `the morning`, `in the evening`; `morning of the 10th`.
         let prev = if i > 0 { t.at(i - 1) } else { "" };
-        if matches!(prev, "the" | "this" | "that" | "early" | "late") {
+        if matches!(prev, "the" | "this" | "that" | "early" | "late" | "mid") {
             return Some((i + 1, Expr::Part { part: p.clone(), date: None }));
         }
     }
