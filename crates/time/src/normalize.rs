@@ -208,10 +208,11 @@ pub fn normalize(expr: &Expr, anchor: Option<Date>, last: Option<Date>, tense: T
                 }
                 (_, Tense::Future) => (w - today).rem_euclid(7),
                 (_, Tense::Past) => -((today - w).rem_euclid(7)),
-                // Unmarked: the nearer of last and next.
+                // Unmarked: news tells what happened, so the last one,
+                // unless the next is tomorrow.
                 (_, Tense::Unknown) => {
                     let (back, ahead) = ((today - w).rem_euclid(7), (w - today).rem_euclid(7));
-                    if ahead < back { ahead } else { -back }
+                    if ahead < back && ahead <= 1 { ahead } else { -back }
                 }
             };
             let date = a.checked_add(delta.days()).ok()?;
