@@ -118,13 +118,10 @@ fn number(w: &Words, t: &Tokens, i: usize) -> Option<(f64, usize)> {
         return (v < 100_000.0).then_some((v, 1));
     }
     // `a couple of`, `a dozen`.
-    if w.phrase_starts.contains(word) {
-        for len in [3usize, 2] {
-            let phrase = (i..i + len).map(|k| t.at(k)).collect::<Vec<_>>().join(" ");
-            if let Some(&v) = w.number.get(&phrase) {
-                return Some((v, len));
-            }
-        }
+    if w.phrase_starts.contains(word)
+        && let Some((end, &v)) = longest_phrase(&w.number, t, i, 3)
+    {
+        return Some((v, end - i));
     }
     let &v = w.number.get(word)?;
     // `twenty four`, `twenty-four`.
@@ -135,6 +132,31 @@ fn number(w: &Words, t: &Tokens, i: usize) -> Option<(f64, usize)> {
         return Some((v + u, 2));
     }
     Some((v, 1))
+}
+
+/// The longest phrase of two to `most` words from token `i` that `table`
+/// holds: where it ends, and its value. (Built up in one buffer: this runs
+/// on every `the` and `a`.)
+fn longest_phrase<'w, V>(
+    table: &'w foldhash::HashMap<String, V>,
+    t: &Tokens,
+    i: usize,
+    most: usize,
+) -> Option<(usize, &'w V)> {
+    let mut phrase = t.at(i).to_owned();
+    let mut best = None;
+    for k in 1..most {
+        let next = t.at(i + k);
+        if next.is_empty() {
+            break;
+        }
+        phrase.push(' ');
+        phrase.push_str(next);
+        if let Some(v) = table.get(&phrase) {
+            best = Some((i + k + 1, v));
+        }
+    }
+    best
 }
 
 /// A day of the month: `3`, `3rd`, `10th`, `third`.
@@ -635,13 +657,10 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     // `the future`, `at the moment`, `the coming days`: the longest
     // phrase of up to four words. (`the past` only after `in`, and not
     // before a count: `the past two years` is a duration.)
-    if w.phrase_starts.contains(word) {
-        for len in [4usize, 3, 2] {
-            let phrase = (i..i + len).map(|k| t.at(k)).collect::<Vec<_>>().join(" ");
-            if let Some(r) = w.reference.get(&phrase) {
-                return Some((i + len, Expr::Reference(r.clone())));
-            }
-        }
+    if w.phrase_starts.contains(word)
+        && let Some((end, r)) = longest_phrase(&w.reference, t, i, 4)
+    {
+        return Some((end, Expr::Reference(r.clone())));
     }
     if word == "the"
         && next == "past"
@@ -830,7 +849,15 @@ pub fn scan(w: &Words, t: &Tokens) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < t.lower.len() {
-        if !w.could_start(t.at(i)) {
+        // (Frequent words that start an expression only before certain
+        // words are passed over cheaply.)
+        let needs_next = match t.at(i) {
+            "that" => !(t.at(i + 1) == "same" || w.unit.contains_key(t.at(i + 1))),
+            "later" | "earlier" => t.at(i + 1) != "that",
+            "full" => t.at(i + 1) != "year",
+            _ => false,
+        };
+        if needs_next || !w.could_start(t.at(i)) {
             i += 1;
             continue;
         }
