@@ -356,6 +356,17 @@ mod tests {
     }
 
     #[test]
+    fn rates_and_ordinals_are_not_durations() {
+        assert_eq!(
+            values(
+                "The airline runs four flights a week and earns $2 million a year; a second convoy left within a week.",
+                Some("2021-03-04")
+            ),
+            pairs(&[("a week", "P1W")])
+        );
+    }
+
+    #[test]
     fn references_of_several_words() {
         assert_eq!(
             values(

@@ -519,6 +519,22 @@ fn duration(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         j += 1;
     }
     let u = unit(w, t.at(j))?;
+    // `a` as the amount: `four flights a week`, `$1 billion a year` are
+    // rates, not durations; `a second betrayal` is an ordinal.
+    if matches!(word, "a" | "an") {
+        let prev = if i > 0 { t.at(i - 1) } else { "" };
+        let after = t.at(j + 1);
+        let offset_after = matches!(after, "ago" | "earlier" | "later" | "before" | "after");
+        let counted = prev.len() > 3 && prev.ends_with('s') && prev.chars().all(char::is_alphabetic);
+        let amount_before = prev.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(prev, "million" | "billion" | "thousand" | "hundred" | "dollars" | "percent");
+        if (counted || amount_before) && !offset_after && !matches!(prev, "was" | "has" | "is" | "as" | "this") {
+            return None;
+        }
+        if u == "S" && after.chars().next().is_some_and(char::is_alphabetic) && !offset_after && after != "of" {
+            return None;
+        }
+    }
     // Years are not durations: `2020 years` is not said.
     if amount.is_some_and(|a| a >= 1800.0) {
         return None;
