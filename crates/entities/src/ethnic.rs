@@ -22,7 +22,10 @@ pub fn rehome(doc: &mut Document) {
         let word_before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         // (`the Albanian population of Kosovo`, `the Turkish minority in
         // Bulgaria`: a people named as a population or minority too.)
-        let after = doc.text.get(m.span.end()..).unwrap_or("").trim_start().to_lowercase();
+        // (Only the next word is read: lower-casing the rest of the text
+        // for every mention would cost the square of its length.)
+        let after = doc.text.get(m.span.end()..).unwrap_or("").trim_start();
+        let after = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
         let lower = m.text.to_lowercase();
         let people_word = |w: &str| {
             ["population", "minority", "minorities", "community", "communities"]

@@ -666,13 +666,16 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
     // divisions (or countries) of one country is one of them.
     let mut cue_siblings: HashMap<String, HashSet<(Feature, String)>> = HashMap::new();
     let area_kind = |places: &[usize]| {
+        if places.len() > 2 {
+            return None;
+        }
         let kinds: HashSet<(Feature, &str)> = places
             .iter()
             .map(|&p| gazetteer.place(p))
             .filter(|p| matches!(p.feature, Feature::Country | Feature::Admin1))
             .map(|p| (p.feature, if p.feature == Feature::Country { "" } else { p.country }))
             .collect();
-        (kinds.len() == 1 && places.len() <= 2).then(|| kinds.into_iter().next()).flatten()
+        (kinds.len() == 1).then(|| kinds.into_iter().next()).flatten()
     };
     for (k, c) in candidates.iter().enumerate() {
         let previous = k.checked_sub(1).and_then(|p| candidates.get(p)).filter(|p| p.sentence == c.sentence);
@@ -785,9 +788,10 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                         if let Some(n) = cues.and_then(|cues| cues.get(place.country)) {
                             score += 6.0 * n.min(2.0);
                         }
-                        let holds = (place.country.to_owned(), place.admin1.to_owned());
                         if place.feature == Feature::Admin1
-                            && cue_holders.get(&c.key).is_some_and(|towns| towns.contains(&holds))
+                            && cue_holders.get(&c.key).is_some_and(|towns| {
+                                towns.iter().any(|(cc, a1)| cc == place.country && a1 == place.admin1)
+                            })
                         {
                             // Stronger than what the name alone suggests to
                             // the entities stage (`Georgia` the state).
