@@ -19,12 +19,14 @@ pub fn drop_descriptions(doc: &mut Document) {
                     && text.get(m.span.end()..n.span.start()).is_some_and(|gap| gap == " ")
             })
     };
-    let keep: Vec<bool> = (0..mentions.len()).map(|i| !describes(i)).collect();
-    let mut i = 0;
-    doc.mentions.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
+    let drop: Vec<bool> = (0..mentions.len()).map(describes).collect();
+    remove_marked(doc, &drop);
+}
+
+/// Removes the mentions marked in `drop` (one flag per mention, in order).
+fn remove_marked(doc: &mut Document, drop: &[bool]) {
+    let mut flags = drop.iter();
+    doc.mentions.retain(|_| !flags.next().copied().unwrap_or(false));
 }
 
 /// `Yemen's al-Qaeda`, `Syria's Islamic State branch`: a group named with a
@@ -51,11 +53,7 @@ pub fn possessive_groups(doc: &mut Document) {
         group.text = text;
         absorbed[i - 1] = true;
     }
-    let mut k = 0;
-    doc.mentions.retain(|_| {
-        k += 1;
-        !absorbed[k - 1]
-    });
+    remove_marked(doc, &absorbed);
 }
 
 /// `Russia's militia allies`, `Iran's proxies`: forces named as a state's
