@@ -9,6 +9,23 @@ fuzz_target!(|data: &[u8]| {
     // As a compressed file, and as the text inside one.
     let _ = truce_geo::Gazetteer::from_lz4(data, "fuzz");
     let text = String::from_utf8_lossy(data).into_owned();
+    // As a file of two frames, cut anywhere (the loader reads the frames
+    // on two threads and joins them).
+    if let Some(&cut) = text.as_bytes().first() {
+        use std::io::Write;
+        let cut = usize::from(cut) % text.len();
+        let mut file = Vec::new();
+        for part in [&text.as_bytes()[..cut], &text.as_bytes()[cut..]] {
+            let mut encoder = lz4_flex::frame::FrameEncoder::new(&mut file);
+            let _ = encoder.write_all(part);
+            let _ = encoder.finish();
+        }
+        if let Ok(g) = truce_geo::Gazetteer::from_lz4(&file, "fuzz") {
+            for place in g.places() {
+                let _ = g.lookup(place.name);
+            }
+        }
+    }
     if let Ok(g) = truce_geo::Gazetteer::from_text(text.clone(), "fuzz") {
         for place in g.places() {
             assert!((-90.0..=90.0).contains(&place.lat));

@@ -573,10 +573,21 @@ fn run() -> Result<(), String> {
     for (form, at) in &abbreviations {
         text.push_str(&format!("{form}\t{at}\n"));
     }
-    let file = std::fs::File::create(out).map_err(|e| format!("{out}: {e}"))?;
-    let mut encoder = lz4_flex::frame::FrameEncoder::new(std::io::BufWriter::new(file));
-    encoder.write_all(text.as_bytes()).map_err(|e| format!("{out}: {e}"))?;
-    encoder.finish().map_err(|e| format!("{out}: {e}"))?.flush().map_err(|e| format!("{out}: {e}"))?;
+    // Two frames, cut at a name line near the middle, the second opening
+    // with `#names` again: the reader decompresses and reads them on two
+    // threads (see the gazetteer module).
+    let names_at = text.find("\n#names\n").map_or(text.len(), |at| at + 1);
+    // Compressed name lines decode more slowly than place lines: the
+    // second frame, all names, is cut a little shorter.
+    let middle = (text.len() * 55 / 100).max(names_at);
+    let cut = text[middle..].find('\n').map_or(text.len(), |at| middle + at + 1);
+    let mut writer = std::io::BufWriter::new(std::fs::File::create(out).map_err(|e| format!("{out}: {e}"))?);
+    for part in [text[..cut].to_owned(), format!("#names\n{}", &text[cut..])] {
+        let mut encoder = lz4_flex::frame::FrameEncoder::new(&mut writer);
+        encoder.write_all(part.as_bytes()).map_err(|e| format!("{out}: {e}"))?;
+        encoder.finish().map_err(|e| format!("{out}: {e}"))?;
+    }
+    writer.flush().map_err(|e| format!("{out}: {e}"))?;
     eprintln!(
         "build-gazetteer: {} places, {} names, {:.1} MB of text -> {out}",
         entries.len(),

@@ -1,7 +1,7 @@
 //! The gazetteer: places with coordinates, found by any of their names.
 //!
 //! The file (`data/geo/gazetteer.lz4`, written by `data/geo/build.sh`) is
-//! an LZ4 frame around plain UTF-8 text in two sections:
+//! LZ4 frames around plain UTF-8 text in sections:
 //!
 //! ```text
 //! #places
@@ -20,6 +20,12 @@
 //! lines map a normalized name ([`name_key`]) to the indexes of the places
 //! that bear it, and are sorted by key, so loading is a split into lines and
 //! a lookup is a binary search: nothing is hashed or sorted at start-up.
+//!
+//! The build writes two LZ4 frames, cut at a line of the names section
+//! near the middle, the second starting again with `#names`: the two
+//! halves are decompressed and read on two threads, which halves the
+//! start-up time. (Concatenated frames are still one LZ4 file to any LZ4
+//! tool, and a file of one frame loads too, a little slower.)
 
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -175,11 +181,7 @@ impl Gazetteer {
     pub fn embedded() -> Result<&'static Gazetteer, &'static GazetteerError> {
         static LOADED: std::sync::OnceLock<Result<Gazetteer, GazetteerError>> = std::sync::OnceLock::new();
         // Not checked line by line: a test reads every line of this file.
-        LOADED
-            .get_or_init(|| {
-                Gazetteer::decompress(EMBEDDED, "(built in)").and_then(|t| Gazetteer::read(t, "(built in)"))
-            })
-            .as_ref()
+        LOADED.get_or_init(|| Gazetteer::load(EMBEDDED, "(built in)")).as_ref()
     }
 
     /// Reads a gazetteer file written by the build script.
@@ -191,22 +193,79 @@ impl Gazetteer {
 
     /// Decompresses and reads a gazetteer, checking every line.
     pub fn from_lz4(bytes: &[u8], source_name: &str) -> Result<Gazetteer, GazetteerError> {
-        Gazetteer::from_text(Gazetteer::decompress(bytes, source_name)?, source_name)
+        Gazetteer::check(Gazetteer::load(bytes, source_name)?, source_name)
     }
 
     fn decompress(bytes: &[u8], source_name: &str) -> Result<String, GazetteerError> {
+        Gazetteer::decompress_into(bytes, source_name, bytes.len() * 3)
+    }
+
+    /// Decompresses into a text of `capacity` bytes (room for what will be
+    /// appended saves copying 27 MB again).
+    fn decompress_into(bytes: &[u8], source_name: &str, capacity: usize) -> Result<String, GazetteerError> {
         use std::io::Read;
         let encoding = |reason: String| GazetteerError::Encoding { source_name: source_name.into(), reason };
-        let mut raw = Vec::with_capacity(bytes.len() * 3);
+        let mut raw = Vec::with_capacity(capacity);
         lz4_flex::frame::FrameDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| encoding(e.to_string()))?;
         String::from_utf8(raw).map_err(|e| encoding(e.to_string()))
+    }
+
+    /// Decompresses and reads the structure (not every line). With two
+    /// frames or more, the first frame and the rest are decompressed and
+    /// read on two threads; each part must be whole lines of UTF-8 text.
+    fn load(bytes: &[u8], source_name: &str) -> Result<Gazetteer, GazetteerError> {
+        let Some(second_frame) = lz4_frames(bytes).and_then(|frames| frames.get(1).map(|f| f.start)) else {
+            return Gazetteer::read(Gazetteer::decompress(bytes, source_name)?, source_name);
+        };
+        // The first part's text keeps room for the second's: the text is
+        // about twice the compressed size.
+        let part = |bytes: &[u8], capacity: usize| {
+            let text = Gazetteer::decompress_into(bytes, source_name, capacity)?;
+            let mut lines = Lines::read(&text, 0, text.len(), Section::None);
+            if let Ok(lines) = &mut lines {
+                lines.names.reserve(capacity.saturating_sub(text.len()) / 20);
+            }
+            Ok::<_, GazetteerError>((text, lines))
+        };
+        let (first, second) = std::thread::scope(|scope| {
+            let rest = &bytes[second_frame..];
+            let second = scope.spawn(|| part(rest, rest.len() * 3));
+            let first = part(&bytes[..second_frame], bytes.len() * 2);
+            (first, second.join().unwrap_or_else(|_| Ok((String::new(), Err((0, "the reader stopped"))))))
+        });
+        let ((mut text, first), (second_text, second)) = (first?, second?);
+        let first = first.map_err(|(line, reason)| line_error(source_name, line, reason))?;
+        if !text.is_empty() && !text.ends_with('\n') {
+            return Err(line_error(source_name, first.lines, "an LZ4 frame ends inside a line"));
+        }
+        let mut second = second.map_err(|(line, reason)| line_error(source_name, first.lines + line, reason))?;
+        // The second part's ranges count on from the first's text.
+        let shift = text.len() as u64;
+        if shift + second_text.len() as u64 > u64::from(u32::MAX) {
+            return Err(line_error(source_name, 0, "the text is larger than 4 GB"));
+        }
+        let shift = shift as u32;
+        text.reserve(second_text.len());
+        text.push_str(&second_text);
+        for (key, ids) in &mut second.names {
+            *key = key.start + shift..key.end + shift;
+            *ids = ids.start + shift..ids.end + shift;
+        }
+        for place in &mut second.places {
+            *place = place.start + shift..place.end + shift;
+        }
+        Gazetteer::assemble(text, first, second, source_name)
     }
 
     /// Reads the decompressed text, checking every line: a file from
     /// outside is refused now, with the line, rather than giving wrong
     /// places later.
     pub fn from_text(text: String, source_name: &str) -> Result<Gazetteer, GazetteerError> {
-        let gazetteer = Gazetteer::read(text, source_name)?;
+        Gazetteer::check(Gazetteer::read(text, source_name)?, source_name)
+    }
+
+    /// Checks every line of a gazetteer read without checks.
+    fn check(gazetteer: Gazetteer, source_name: &str) -> Result<Gazetteer, GazetteerError> {
         let bad = |line: usize, reason: String| GazetteerError::Line { source_name: source_name.into(), line, reason };
         for (i, pair) in gazetteer.names.windows(2).enumerate() {
             if gazetteer.key(&pair[0]) >= gazetteer.key(&pair[1]) {
@@ -229,25 +288,32 @@ impl Gazetteer {
     /// Reads the structure: where each place line is, the name index, the
     /// small sections.
     fn read(text: String, source_name: &str) -> Result<Gazetteer, GazetteerError> {
-        let bad = |line: usize, reason: &str| GazetteerError::Line {
-            source_name: source_name.into(),
-            line,
-            reason: reason.into(),
-        };
+        let bad = |line: usize, reason: &str| line_error(source_name, line, reason);
         if text.len() > u32::MAX as usize {
             return Err(bad(0, "the text is larger than 4 GB"));
         }
-        // The places and the names are read side by side on two threads:
-        // together they are most of the start-up time.
-        let split = text.find("\n#names\n").map_or(text.len(), |at| at + 1);
+        // The text is read in two halves side by side on two threads:
+        // reading it is most of the start-up time. The second half starts
+        // at a line of the names section (places come first), so all place
+        // lines and their indexes stay in the first.
+        let names_at = memchr::memmem::find(text.as_bytes(), b"\n#names\n").map_or(text.len(), |at| at + 1);
+        let middle = (text.len() / 2).max(names_at);
+        let split = memchr::memchr(b'\n', &text.as_bytes()[middle..]).map_or(text.len(), |at| middle + at + 1);
+        let second_section = Section::after_names(&text, names_at, split);
         let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| Lines::read(&text, split, text.len()));
-            let first = Lines::read(&text, 0, split);
+            let second = scope.spawn(|| Lines::read(&text, split, text.len(), second_section));
+            let first = Lines::read(&text, 0, split, Section::None);
             (first, second.join().unwrap_or(Err((0, "the reader stopped"))))
         });
         let first = first.map_err(|(line, reason)| bad(line, reason))?;
         // The second part's lines count on from the first's.
         let second = second.map_err(|(line, reason)| bad(first.lines + line, reason))?;
+        Gazetteer::assemble(text, first, second, source_name)
+    }
+
+    /// The gazetteer from the lines of its two parts, read apart.
+    fn assemble(text: String, first: Lines, second: Lines, source_name: &str) -> Result<Gazetteer, GazetteerError> {
+        let bad = |line: usize, reason: &str| line_error(source_name, line, reason);
         if !second.places.is_empty() {
             return Err(bad(0, "place lines after the #names section"));
         }
@@ -383,11 +449,96 @@ impl Gazetteer {
 
 const BUCKETS: usize = 1 << 16;
 
+fn line_error(source_name: &str, line: usize, reason: &str) -> GazetteerError {
+    GazetteerError::Line { source_name: source_name.into(), line, reason: reason.into() }
+}
+
+/// The byte ranges of the LZ4 frames in `bytes`, walked from their headers
+/// and block sizes as the LZ4 frame format lays them out; `None` when the
+/// bytes are not a well-formed series of frames (the decoder then says
+/// what is wrong).
+fn lz4_frames(bytes: &[u8]) -> Option<Vec<Range<usize>>> {
+    const MAGIC: u32 = 0x184D_2204;
+    let u32_at = |at: usize| Some(u32::from_le_bytes(bytes.get(at..at.checked_add(4)?)?.try_into().ok()?));
+    let mut frames = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        if u32_at(at)? != MAGIC {
+            return None;
+        }
+        let flags = *bytes.get(at + 4)?;
+        let (block_checksum, content_size, content_checksum, dictionary) =
+            (flags & 0x10 != 0, flags & 0x08 != 0, flags & 0x04 != 0, flags & 0x01 != 0);
+        // Magic, FLG, BD, the optional content size and dictionary id, HC.
+        at += 4 + 2 + if content_size { 8 } else { 0 } + if dictionary { 4 } else { 0 } + 1;
+        loop {
+            let size = u32_at(at)?;
+            at += 4;
+            if size == 0 {
+                break;
+            }
+            at = at.checked_add((size & 0x7FFF_FFFF) as usize + if block_checksum { 4 } else { 0 })?;
+        }
+        if content_checksum {
+            at += 4;
+        }
+        if at > bytes.len() {
+            return None;
+        }
+        frames.push(start..at);
+    }
+    Some(frames)
+}
+
 /// A key's first two bytes (0 for a missing byte), in the keys' sort
 /// order.
 fn prefix(key: &str) -> usize {
     let b = key.as_bytes();
     (usize::from(b.first().copied().unwrap_or(0)) << 8) | usize::from(b.get(1).copied().unwrap_or(0))
+}
+
+/// The section of the file a line is in.
+#[derive(Clone, Copy, PartialEq)]
+enum Section {
+    /// Before the first section header.
+    None,
+    Places,
+    Names,
+    Adjectives,
+    Abbreviations,
+    /// A header this reader does not know: its lines are skipped.
+    Other,
+}
+
+impl Section {
+    fn from_header(name: &[u8]) -> Section {
+        match name {
+            b"places" => Section::Places,
+            b"names" => Section::Names,
+            b"adjectives" => Section::Adjectives,
+            b"abbreviations" => Section::Abbreviations,
+            _ => Section::Other,
+        }
+    }
+
+    /// The section of the line at `at`, within the names section that
+    /// starts at `names_at` or after it: that of the last header between.
+    fn after_names(text: &str, names_at: usize, at: usize) -> Section {
+        if names_at >= at {
+            return Section::None;
+        }
+        let mut between = &text[names_at..at];
+        // Unknown headers (comments) do not change the section.
+        while let Some(header) = between.rfind("\n#") {
+            let line = between[header + 2..].lines().next().unwrap_or_default();
+            match Section::from_header(line.as_bytes()) {
+                Section::Other => between = &between[..header],
+                known => return known,
+            }
+        }
+        Section::Names
+    }
 }
 
 /// What one stretch of the gazetteer's lines holds (see `Gazetteer::read`).
@@ -406,38 +557,73 @@ struct Lines {
 impl Lines {
     /// Reads the lines of `text[from..to]` (offsets stay those of `text`);
     /// an error gives the line within the stretch and the reason.
-    fn read(text: &str, from: usize, to: usize) -> Result<Lines, (usize, &'static str)> {
+    ///
+    /// Lines are found byte by byte, not with `str::split`: a million short
+    /// lines are read at every start, and this loop is most of that time.
+    fn read(text: &str, from: usize, to: usize, mut section: Section) -> Result<Lines, (usize, &'static str)> {
         let mut out = Lines::default();
-        let mut section = "";
-        let mut offset = from;
-        for (i, line) in text[from..to].split('\n').enumerate() {
-            let start = offset;
-            offset += line.len() + 1;
-            out.lines = i + 1;
-            let line_no = i + 1;
-            if line.is_empty() {
+        let bytes = text.as_bytes();
+        // About 21 bytes a name line: one allocation, not twenty.
+        if section == Section::Names {
+            out.names.reserve((to - from) / 20);
+        }
+        let mut start = from;
+        let mut line_no = 0;
+        while start < to {
+            let end = memchr::memchr(b'\n', &bytes[start..to]).map_or(to, |at| start + at);
+            line_no += 1;
+            out.lines = line_no;
+            let line_start = start;
+            start = end + 1;
+            let line_bytes = &bytes[line_start..end];
+            if line_bytes.is_empty() {
                 continue;
             }
-            if let Some(name) = line.strip_prefix('#') {
-                match name {
-                    "places" => section = "places",
-                    "names" => section = "names",
-                    "adjectives" => section = "adjectives",
-                    "abbreviations" => section = "abbreviations",
-                    _ => {}
+            if let Some(name) = line_bytes.strip_prefix(b"#") {
+                match Section::from_header(name) {
+                    Section::Other => {}
+                    known => section = known,
+                }
+                if section == Section::Names {
+                    out.names.reserve(to.saturating_sub(start) / 20);
                 }
                 continue;
             }
+            if section == Section::Names {
+                // The hot case: `key<TAB>indexes`.
+                let tab = memchr::memchr(b'\t', line_bytes).ok_or((line_no, "a name line needs a key and indexes"))?;
+                let key = line_start as u32..(line_start + tab) as u32;
+                let ids = (line_start + tab + 1) as u32..end as u32;
+                out.names.push((key, ids));
+                continue;
+            }
+            // Byte offsets at newlines and tabs are character boundaries.
+            let line = &text[line_start..end];
+            let start = line_start;
             match section {
-                "places" => {
-                    if line.bytes().filter(|&b| b == b'\t').count() != 8 {
+                Section::Places => {
+                    // One pass finds the eight tabs.
+                    let mut tabs = [0usize; 8];
+                    let mut count = 0;
+                    for at in memchr::memchr_iter(b'\t', line_bytes) {
+                        if count < 8 {
+                            tabs[count] = at;
+                        }
+                        count += 1;
+                    }
+                    if count != 8 {
                         return Err((line_no, "a place line needs nine tab-separated fields"));
                     }
                     let at = out.places.len();
+                    let field = |i: usize| {
+                        let from = if i == 0 { 0 } else { tabs[i - 1] + 1 };
+                        let to = tabs.get(i).copied().unwrap_or(line.len());
+                        &line[from..to]
+                    };
                     // Only countries and divisions are indexed at load.
-                    let feature = line.split('\t').nth(2).unwrap_or_default();
+                    let feature = field(2);
                     let fields: Vec<&str> =
-                        if matches!(feature, "PCLI" | "ADM1") { line.split('\t').collect() } else { Vec::new() };
+                        if matches!(feature, "PCLI" | "ADM1") { (0..9).map(field).collect() } else { Vec::new() };
                     match feature {
                         "PCLI" => {
                             out.countries.insert(fields[3].to_ascii_uppercase(), at);
@@ -452,19 +638,14 @@ impl Lines {
                     }
                     out.places.push(start as u32..(start + line.len()) as u32);
                 }
-                "names" => {
-                    let tab = line.find('\t').ok_or((line_no, "a name line needs a key and indexes"))?;
-                    let key = start as u32..(start + tab) as u32;
-                    let ids = (start + tab + 1) as u32..(start + line.len()) as u32;
-                    out.names.push((key, ids));
-                }
-                "adjectives" | "abbreviations" => {
+                Section::Adjectives | Section::Abbreviations => {
                     let (key, at) = line.split_once('\t').ok_or((line_no, "expected a key and an index"))?;
                     let at: usize = at.parse().map_err(|_| (line_no, "the index is not a number"))?;
-                    let map = if section == "adjectives" { &mut out.adjectives } else { &mut out.abbreviations };
+                    let map = if section == Section::Adjectives { &mut out.adjectives } else { &mut out.abbreviations };
                     map.insert(key.to_owned(), at);
                 }
-                _ => return Err((line_no, "data before the #places section")),
+                Section::Other | Section::Names => {}
+                Section::None => return Err((line_no, "data before the #places section")),
             }
         }
         Ok(out)
@@ -584,6 +765,50 @@ mod tests {
         assert!(err.to_string().contains("not sorted") || err.to_string().contains("does not exist"), "{err}");
         let err = Gazetteer::from_lz4(b"not lz4 at all", "g").err().unwrap();
         assert!(err.to_string().contains("LZ4"), "{err}");
+    }
+
+    fn lz4(parts: &[&str]) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = Vec::new();
+        for part in parts {
+            let mut encoder = lz4_flex::frame::FrameEncoder::new(&mut out);
+            encoder.write_all(part.as_bytes()).unwrap();
+            encoder.finish().unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn a_file_of_two_frames_reads_as_one_text() {
+        let places = "#places\n\
+            587084\tBaku\tPPLC\tAZ\t09\t40.37767\t49.89201\t1116513\t\n\
+            587116\tAzerbaijan\tPCLI\tAZ\t\t40.5\t47.5\t9417000\tAZE\n\
+            #names\nazerbaijan\t1\n";
+        let names = "#names\nbaki\t0\nbaku\t0\n#adjectives\nazerbaijani\t1\n";
+        let bytes = lz4(&[places, names]);
+        assert_eq!(lz4_frames(&bytes).map(|f| f.len()), Some(2));
+        let g = Gazetteer::from_lz4(&bytes, "two").unwrap();
+        assert_eq!(g.lookup("Baki"), vec![0]);
+        assert_eq!(g.lookup("Azerbaijan"), vec![1]);
+        assert_eq!(g.adjective("Azerbaijani"), Some(1));
+        assert_eq!(g.place(0).name, "Baku");
+        // The same text in one frame gives the same gazetteer.
+        let one = Gazetteer::from_lz4(&lz4(&[&format!("{places}{names}")]), "one").unwrap();
+        assert_eq!((one.len(), one.name_count()), (g.len(), g.name_count()));
+        // A frame that ends inside a line, or names out of order across
+        // the frames, are refused.
+        let err = Gazetteer::from_lz4(&lz4(&["#places\n#names\nbak", "u\t0\n"]), "cut").err().unwrap();
+        assert!(err.to_string().contains("line 3"), "{err}");
+        let err = Gazetteer::from_lz4(&lz4(&["#places\n#names\nbak\t", "0\n"]), "cut").err().unwrap();
+        assert!(err.to_string().contains("inside a line"), "{err}");
+        let err = Gazetteer::from_lz4(&lz4(&[places, "#names\naaa\t0\n"]), "order").err().unwrap();
+        assert!(err.to_string().contains("not sorted"), "{err}");
+        // Bytes after the last frame that are no frame: read by the one
+        // decoder, not split.
+        let mut trailing = bytes.clone();
+        trailing.extend_from_slice(b"junk");
+        assert!(lz4_frames(&trailing).is_none());
+        assert!(lz4_frames(&bytes[..bytes.len() - 3]).is_none());
     }
 
     #[test]
