@@ -48,8 +48,20 @@ impl Resources {
 }
 
 /// Words that mark a clause as future.
-const FUTURE: &[&str] =
-    &["will", "'ll", "shall", "going", "expected", "scheduled", "plans", "plan", "planned", "intends", "upcoming"];
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "going",
+    "expected",
+    "scheduled",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "upcoming",
+];
 /// Words that mark a clause as past (besides verbs in -ed).
 const PAST: &[&str] = &[
     "was",
@@ -81,16 +93,27 @@ const PAST: &[&str] = &[
     "killed",
 ];
 
+/// Words in -ed that are no past form.
+const NOT_PAST: &[&str] = &["hundred", "indeed", "sacred", "naked", "wicked", "kindred"];
+
 /// The tense of the clause around tokens `start..end`: the nearest tense
 /// marker within a few words wins.
-fn tense_near(words: &Words, lower: &[String], start: usize, end: usize) -> Tense {
-    let marker = |w: &str| {
+fn tense_near(words: &Words, tokens: &Tokens, start: usize, end: usize) -> Tense {
+    let lower = &tokens.lower;
+    // A capitalized word in -ed is a name (`United States`, `Ahmed`), not
+    // a verb, unless it opens the sentence.
+    let regular_past = |i: usize, w: &str| {
+        w.len() > 4
+            && w.ends_with("ed")
+            && w.chars().all(char::is_alphabetic)
+            && !NOT_PAST.contains(&w)
+            && (i == 0 || tokens.text.get(i).is_some_and(|t| !t.starts_with(char::is_uppercase)))
+    };
+    let marker = |i: usize| {
+        let w = lower.get(i)?.as_str();
         if FUTURE.contains(&w) {
             Some(Tense::Future)
-        } else if PAST.contains(&w)
-            || words.irregular_past.contains(w)
-            || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic))
-        {
+        } else if PAST.contains(&w) || words.irregular_past.contains(w) || regular_past(i, w) {
             Some(Tense::Past)
         } else {
             None
@@ -100,9 +123,8 @@ fn tense_near(words: &Words, lower: &[String], start: usize, end: usize) -> Tens
     // the auxiliary before it does.
     let after_be = |i: usize| i > 0 && lower.get(i - 1).is_some_and(|w| w == "be");
     for distance in 1..=8 {
-        let left =
-            start.checked_sub(distance).filter(|&i| !after_be(i)).and_then(|i| lower.get(i)).and_then(|w| marker(w));
-        let right = lower.get(end + distance - 1).and_then(|w| marker(w));
+        let left = start.checked_sub(distance).filter(|&i| !after_be(i)).and_then(marker);
+        let right = marker(end + distance - 1);
         if let Some(t) = left.or(right) {
             return t;
         }
@@ -189,7 +211,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
         let mut hits = scan(words, &tokens);
         recognize::day_only_and_clock_dates(words, &tokens, &mut hits);
         for hit in hits {
-            let tense = tense_near(words, &tokens.lower, hit.start, hit.end);
+            let tense = tense_near(words, &tokens, hit.start, hit.end);
             let Some(n) = normalize::normalize(&hit.expr, anchor, last, tense) else { continue };
             let span = Span::new(sentence.tokens[hit.start].span.start(), sentence.tokens[hit.end - 1].span.end());
             let (instant, zone, offset) = instant(doc, index, &hit.expr, &n, words);
@@ -363,6 +385,20 @@ mod tests {
                 Some("2021-03-04")
             ),
             pairs(&[("a week", "P1W")])
+        );
+    }
+
+    #[test]
+    fn names_in_ed_tell_no_tense_and_evenings_keep_their_part() {
+        // Written on a Wednesday: `United` is no past verb, so `expected`
+        // sets the tense and Thursday is tomorrow.
+        assert_eq!(
+            values("A delegation is expected to travel on Thursday to the United States.", Some("2022-03-09")),
+            pairs(&[("Thursday", "2022-03-10")])
+        );
+        assert_eq!(
+            values("Shelling resumed on Tuesday evening and again on Tuesday night.", Some("2022-03-09")),
+            pairs(&[("Tuesday evening", "2022-03-08TEV"), ("Tuesday night", "2022-03-08")])
         );
     }
 

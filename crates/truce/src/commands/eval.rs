@@ -271,24 +271,38 @@ pub fn timeml(args: &EvalTimemlArgs) -> anyhow::Result<Outcome> {
             })
             .collect();
         if args.verbose {
+            // Where each wrong value is: the file and the words around it.
+            let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into());
+            let context = |start: usize, end: usize| {
+                let from = doc.text.floor_char_boundary(start.saturating_sub(80));
+                let to = doc.text.ceil_char_boundary((end + 60).min(doc.text.len()));
+                let words: Vec<&str> = doc.text[from..to].split_whitespace().collect();
+                format!("\n    {name}: …{}…", words.join(" "))
+            };
             for g in &doc.timexes {
                 let hit = system.iter().find(|s| s.start < g.end && g.start < s.end);
                 let text = &doc.text[g.start..g.end];
                 match hit {
                     Some(s) if s.value == g.value => {}
                     Some(s) => wrong.push(format!(
-                        "{:<28} gold {:<14} truce {:<14} {}",
+                        "{:<28} gold {:<14} truce {:<14} {}{}",
                         text,
                         g.value,
                         s.value,
-                        &doc.text[s.start..s.end]
+                        &doc.text[s.start..s.end],
+                        context(g.start, g.end)
                     )),
-                    None => wrong.push(format!("{:<28} gold {:<14} missed", text, g.value)),
+                    None => wrong.push(format!("{:<28} gold {:<14} missed{}", text, g.value, context(g.start, g.end))),
                 }
             }
             for s in &system {
                 if !doc.timexes.iter().any(|g| s.start < g.end && g.start < s.end) {
-                    wrong.push(format!("{:<28} spurious {}", &doc.text[s.start..s.end], s.value));
+                    wrong.push(format!(
+                        "{:<28} spurious {}{}",
+                        &doc.text[s.start..s.end],
+                        s.value,
+                        context(s.start, s.end)
+                    ));
                 }
             }
         }
