@@ -209,6 +209,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
         let lower: Vec<String> = text.iter().map(|w| w.to_lowercase()).collect();
         let tokens = Tokens { text, lower };
         let mut hits = scan(words, &tokens);
+        recognize::drop_titles(words, &tokens, &mut hits);
         recognize::day_only_and_clock_dates(words, &tokens, &mut hits);
         for hit in hits {
             let tense = tense_near(words, &tokens, hit.start, hit.end);
@@ -399,6 +400,23 @@ mod tests {
         assert_eq!(
             values("Shelling resumed on Tuesday evening and again on Tuesday night.", Some("2022-03-09")),
             pairs(&[("Tuesday evening", "2022-03-08TEV"), ("Tuesday night", "2022-03-08")])
+        );
+    }
+
+    #[test]
+    fn ages_titles_and_named_units_are_not_times() {
+        assert_eq!(
+            values(
+                "The commander, 52 years old, told ABC's \"This Week\" that the 3rd Brigade of the Six-Day War \
+                 veterans would appeal to the 11th Circuit within two weeks.",
+                Some("2022-03-09")
+            ),
+            pairs(&[("two weeks", "P2W")])
+        );
+        // A headline in title case keeps its times.
+        assert_eq!(
+            values("Truce To Start In Two Days, Ministry Says", Some("2022-03-09")),
+            pairs(&[("Two Days", "P2D")])
         );
     }
 

@@ -539,6 +539,10 @@ fn duration(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     if amount.is_some_and(|a| a >= 1800.0) {
         return None;
     }
+    // An age (`52 years old`) tells of a person, not of a time.
+    if t.at(j + 1) == "old" {
+        return None;
+    }
     j += 1;
     let direction = match t.at(j) {
         "later" | "after" | "hence" => Some((1, false)),
@@ -984,6 +988,38 @@ fn extend_right(w: &Words, t: &Tokens, hit: &mut Hit) {
     }
 }
 
+/// Drops the hits that are names or titles, not times: a unit or part of
+/// day capitalized inside a sentence in lower case (`CBS's "60 Minutes"`,
+/// ABC's `"This Week"`, `the Six-Day War`, `High Noon`). Holidays, months
+/// and weekdays are capitalized anyway and are kept; so is every hit of a
+/// headline written in title case.
+pub fn drop_titles(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
+    let words: Vec<&str> = t.text.iter().copied().filter(|x| x.starts_with(char::is_alphabetic)).collect();
+    let capitals = words.iter().filter(|x| x.starts_with(char::is_uppercase)).count();
+    if words.is_empty() || capitals * 2 > words.len() {
+        return;
+    }
+    // The first word of the sentence, after any opening quote or bracket.
+    let first = t.text.iter().position(|x| x.starts_with(char::is_alphanumeric)).unwrap_or(0);
+    let unit_like = |lower: &str| {
+        let singular = lower.strip_suffix('s').unwrap_or(lower);
+        w.unit.contains_key(lower)
+            || w.unit.contains_key(singular)
+            || w.part.contains_key(lower)
+            || matches!(lower, "noon" | "midnight")
+    };
+    hits.retain(|h| {
+        if matches!(h.expr, Expr::Holiday { .. }) {
+            return true;
+        }
+        !(h.start..h.end).any(|k| {
+            k > first
+                && t.text.get(k).is_some_and(|x| x.starts_with(char::is_uppercase))
+                && t.lower.get(k).is_some_and(|x| x.split('-').any(unit_like))
+        })
+    });
+}
+
 /// `the 3rd`, `on the 10th`: day-only dates, which need a `the` before them.
 pub fn day_only_and_clock_dates(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
     let mut extra = Vec::new();
@@ -1004,6 +1040,11 @@ pub fn day_only_and_clock_dates(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
             "with", "by", "on", "said", "was", "were", "will",
         ];
         if !next.is_empty() && next.chars().all(char::is_alphabetic) && !glue.contains(&next) {
+            continue;
+        }
+        // `the 11th U.S. Circuit Court`, `the 101st Airborne`: a name.
+        let capitalized = t.text.get(i + 1).is_some_and(|n| n.starts_with(char::is_uppercase));
+        if capitalized && !w.month.contains_key(next) {
             continue;
         }
         extra.push(Hit { start: i - 1, end: i + 1, expr: Expr::DayOnly(d), modifier: None });
