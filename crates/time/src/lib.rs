@@ -209,7 +209,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
         let lower: Vec<String> = text.iter().map(|w| w.to_lowercase()).collect();
         let tokens = Tokens { text, lower };
         let mut hits = scan(words, &tokens);
-        recognize::drop_titles(words, &tokens, &mut hits);
+        recognize::drop_names_and_measures(words, &tokens, &mut hits);
         recognize::day_only_and_clock_dates(words, &tokens, &mut hits);
         for hit in hits {
             let tense = tense_near(words, &tokens, hit.start, hit.end);
@@ -412,6 +412,23 @@ mod tests {
                 Some("2022-03-09")
             ),
             pairs(&[("two weeks", "P2W")])
+        );
+        assert_eq!(
+            values(
+                "Monitors watch the line 24 hours a day; the radar sweeps 40 times per second and patrols run \
+                 twice per week under the Horizon 2025 plan.",
+                Some("2022-03-09")
+            ),
+            pairs(&[("per week", "P1W")])
+        );
+        assert_eq!(
+            values("The truce begins at 16 hours and the curfew lasts 12 hours.", Some("2022-03-09")),
+            pairs(&[("16 hours", "2022-03-09T16:00"), ("12 hours", "PT12H")])
+        );
+        // The night is that of the date after it, not the document's.
+        assert_eq!(
+            values("He was shot on the night of Oct. 23 at his home.", Some("2022-11-09")),
+            pairs(&[("Oct. 23", "2022-10-23")])
         );
         // A headline in title case keeps its times.
         assert_eq!(

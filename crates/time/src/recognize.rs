@@ -404,7 +404,15 @@ fn time(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
             });
             j += 1;
             clock = true;
-        } else if matches!(ampm, "o'clock" | "hours" | "hrs") && h <= 24 && t.at(i + 2) != "ago" {
+        } else if h <= 24
+            && t.at(i + 2) != "ago"
+            && (ampm == "o'clock"
+                // `at 16 hours` is a clock time; `24 hours a day`, `after
+                // 12 hours` are durations.
+                || (matches!(ampm, "hours" | "hrs")
+                    && i > 0
+                    && matches!(t.at(i - 1), "at" | "from" | "until" | "till" | "to")))
+        {
             hour = Some(h);
             j += 1;
             clock = true;
@@ -988,12 +996,24 @@ fn extend_right(w: &Words, t: &Tokens, hit: &mut Hit) {
     }
 }
 
-/// Drops the hits that are names or titles, not times: a unit or part of
-/// day capitalized inside a sentence in lower case (`CBS's "60 Minutes"`,
-/// ABC's `"This Week"`, `the Six-Day War`, `High Noon`). Holidays, months
-/// and weekdays are capitalized anyway and are kept; so is every hit of a
-/// headline written in title case.
-pub fn drop_titles(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
+/// Drops the hits that are names, titles or measures, not times:
+/// - a unit or part of day capitalized inside a sentence in lower case
+///   (`CBS's "60 Minutes"`, ABC's `"This Week"`, `the Six-Day War`, `High
+///   Noon`); holidays, months and weekdays are capitalized anyway and are
+///   kept, and so is every hit of a headline written in title case;
+/// - a year after a name (`Orion 1980`), a night named by what follows;
+/// - rates: `24 hours a day`, `instructions per second`.
+pub fn drop_names_and_measures(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
+    let is_unit = |k: usize| w.unit.contains_key(t.at(k));
+    hits.retain(|h| match &h.expr {
+        Expr::Duration { .. } => !(matches!(t.at(h.end), "a" | "an" | "per" | "each") && is_unit(h.end + 1)),
+        // `per second` after a counted noun measures a speed.
+        Expr::Set(_) if t.at(h.start) == "per" => {
+            let before = if h.start > 0 { t.at(h.start - 1) } else { "" };
+            !(before.len() > 3 && before.ends_with('s') && before.chars().all(char::is_alphabetic))
+        }
+        _ => true,
+    });
     let words: Vec<&str> = t.text.iter().copied().filter(|x| x.starts_with(char::is_alphabetic)).collect();
     let capitals = words.iter().filter(|x| x.starts_with(char::is_uppercase)).count();
     if words.is_empty() || capitals * 2 > words.len() {
@@ -1008,9 +1028,33 @@ pub fn drop_titles(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
             || w.part.contains_key(lower)
             || matches!(lower, "noon" | "midnight")
     };
+    let capitalized_name = |k: usize| {
+        t.text.get(k).is_some_and(|x| x.starts_with(char::is_uppercase) && x.chars().all(char::is_alphabetic))
+            && !w.month.contains_key(t.at(k))
+            && !w.weekday.contains_key(t.at(k))
+            && !w.season.contains_key(t.at(k))
+    };
     hits.retain(|h| {
         if matches!(h.expr, Expr::Holiday { .. }) {
             return true;
+        }
+        // `Orion 1980`, `Vision 2030`: a name, not the year (after a word
+        // capitalized inside the sentence, not `Since 1993`).
+        if matches!(h.expr, Expr::Year(_))
+            && h.end == h.start + 1
+            && h.start > first + 1
+            && capitalized_name(h.start - 1)
+        {
+            return false;
+        }
+        // `the night of Oct. 23`, `the night the plane went down`: a night
+        // named by what follows, not the document's.
+        if matches!(h.expr, Expr::Part { date: None, .. })
+            && t.at(h.start) == "the"
+            && (matches!(t.at(h.end), "of" | "when" | "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it")
+                || capitalized_name(h.end))
+        {
+            return false;
         }
         !(h.start..h.end).any(|k| {
             k > first
