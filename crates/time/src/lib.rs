@@ -430,6 +430,13 @@ mod tests {
             values("He was shot on the night of Oct. 23 at his home.", Some("2022-11-09")),
             pairs(&[("Oct. 23", "2022-10-23")])
         );
+        // `over` is `more than` before an amount only.
+        assert_eq!(
+            values("Shelling went on over three days; over the long term the line will hold.", Some("2022-03-09"))
+                .into_iter()
+                .collect::<Vec<_>>(),
+            pairs(&[("over three days", "P3D"), ("the long term", "FUTURE_REF")])
+        );
         // A headline in title case keeps its times.
         assert_eq!(
             values("Truce To Start In Two Days, Ministry Says", Some("2022-03-09")),

@@ -920,10 +920,12 @@ fn extend_left(w: &Words, t: &Tokens, i: usize, expr: &Expr, floor: usize) -> (u
     for len in [3usize, 2, 1] {
         if start >= floor + len {
             let phrase = t.lower[start - len..start].join(" ");
-            // Amount modifiers (`over`, `more than`) belong to durations,
-            // not to a day (`quiet over Orthodox Easter`).
+            // Amount modifiers (`over`, `more than`) belong to amounts of
+            // time, not to a day or a period (`quiet over Orthodox Easter`,
+            // `over the weekend`, `over the long term`).
             let amount = matches!(phrase.as_str(), "over" | "more than" | "less than" | "under" | "at least");
-            if let Some(m) = w.modifier.get(&phrase).filter(|_| !(amount && matches!(expr, Expr::Holiday { .. }))) {
+            let of_amount = matches!(expr, Expr::Duration { .. } | Expr::Offset { .. });
+            if let Some(m) = w.modifier.get(&phrase).filter(|_| !amount || of_amount) {
                 modifier = Some(m.clone());
                 start -= len;
                 break;
