@@ -445,6 +445,18 @@ mod tests {
     }
 
     #[test]
+    fn a_month_before_a_noun_is_a_date_and_a_name_is_not() {
+        assert_eq!(
+            values(
+                "Prosecutors cited the October shelling and a June agreement; figures for March were worse. \
+                 Veterans of the October Revolution met Jan Kavan.",
+                Some("2021-11-20")
+            ),
+            pairs(&[("October", "2021-10"), ("June", "2021-06"), ("March", "2021-03")])
+        );
+    }
+
+    #[test]
     fn references_of_several_words() {
         assert_eq!(
             values(

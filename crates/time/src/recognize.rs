@@ -266,7 +266,7 @@ fn date(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         if day.is_none() && year.is_none() {
             // A month alone (`in December`) is a date of unknown year.
             let prev = if i > 0 { t.at(i - 1) } else { "" };
-            if !matches!(
+            let after_preposition = matches!(
                 prev,
                 "in" | "since"
                     | "until"
@@ -284,7 +284,26 @@ fn date(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
                     | "during"
                     | "through"
                     | "to"
-            ) {
+                    | "for"
+                    | "and"
+                    | "or"
+                    | "between"
+                    | "throughout"
+                    | "around"
+            );
+            // `the October shelling`, `a June agreement`: before a noun.
+            let before_noun =
+                matches!(prev, "the" | "a") && !t.at(j).is_empty() && t.at(j).chars().all(char::is_alphabetic);
+            if !after_preposition && !before_noun {
+                return None;
+            }
+            // `Jan Kavan`: an abbreviation alone is a month only with its
+            // period (`in Jan.`).
+            if word.len() <= 4 && !matches!(word, "may" | "june" | "july") && t.at(i + 1) != "." {
+                return None;
+            }
+            // `the October Revolution`, `the May Day rally`: a name.
+            if t.text.get(j).is_some_and(|n| n.starts_with(char::is_uppercase)) && matches!(prev, "the" | "a") {
                 return None;
             }
         }
