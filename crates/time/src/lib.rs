@@ -457,6 +457,14 @@ mod tests {
     }
 
     #[test]
+    fn every_month_and_weekday_is_a_set() {
+        assert_eq!(
+            values("Marches are held each July, and the monitors meet every Thursday.", Some("2021-11-20")),
+            pairs(&[("each July", "XXXX-07"), ("every Thursday", "XXXX-WXX-4")])
+        );
+    }
+
+    #[test]
     fn references_of_several_words() {
         assert_eq!(
             values(

@@ -722,6 +722,16 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     if let Some(s) = w.set.get(word) {
         return Some((i + 1, Expr::Set(s.clone())));
     }
+    // `each July`, `every Thursday`: the month or the weekday of every
+    // year or week.
+    if matches!(word, "every" | "each") {
+        if let Some(m) = month(w, next).filter(|_| next.len() > 3 || next == "may") {
+            return Some((i + 2, Expr::Set(format!("XXXX-{m:02}"))));
+        }
+        if let Some(&d) = w.weekday.get(next) {
+            return Some((i + 2, Expr::Set(format!("XXXX-WXX-{d}"))));
+        }
+    }
     if matches!(word, "every" | "each" | "per")
         && let Some(u) = unit(w, next)
     {
