@@ -462,6 +462,10 @@ mod tests {
             values("Marches are held each July, and the monitors meet every Thursday.", Some("2021-11-20")),
             pairs(&[("each July", "XXXX-07"), ("every Thursday", "XXXX-WXX-4")])
         );
+        assert_eq!(
+            values("Convoys leave on Monday and Tuesday nights; the council sits on Fridays.", Some("2021-11-20")),
+            pairs(&[("Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI"), ("Fridays", "XXXX-WXX-5")])
+        );
     }
 
     #[test]

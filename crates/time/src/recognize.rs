@@ -608,7 +608,30 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
         }
         return Some((i + 1, Expr::DayRel(d)));
     }
+    // `on Fridays`: every Friday.
+    if let Some(&wd) = word.strip_suffix('s').filter(|s| s.len() >= 6).and_then(|s| w.weekday.get(s))
+        && t.text.get(i).is_some_and(|s| s.starts_with(char::is_uppercase))
+    {
+        return Some((i + 1, Expr::Set(format!("XXXX-WXX-{wd}"))));
+    }
     if let Some(&wd) = w.weekday.get(word.trim_end_matches('.')) {
+        // `Monday and Tuesday nights`: a night of every such week, the
+        // plural shared by the weekdays before it.
+        let plural_part = |k: usize| {
+            let p = t.at(k).strip_suffix('s').and_then(|p| w.part.get(p))?;
+            Some(Expr::Set(format!("XXXX-WXX-{wd}T{p}")))
+        };
+        if word.len() >= 6 {
+            if let Some(set) = plural_part(i + 1) {
+                return Some((i + 2, set));
+            }
+            if matches!(next, "and" | "or")
+                && w.weekday.contains_key(t.at(i + 2))
+                && let Some(set) = plural_part(i + 3)
+            {
+                return Some((i + 1, set));
+            }
+        }
         // Abbreviations (`Sun`, `Wed`) are too often other words.
         if word.len() < 6 || t.text.get(i).is_some_and(|s| s.starts_with(char::is_lowercase)) {
             return None;
@@ -1035,6 +1058,9 @@ fn extend_right(w: &Words, t: &Tokens, hit: &mut Hit) {
 /// - a year after a name (`Orion 1980`), a night named by what follows;
 /// - rates: `24 hours a day`, `instructions per second`.
 pub fn drop_names_and_measures(w: &Words, t: &Tokens, hits: &mut Vec<Hit>) {
+    if hits.is_empty() {
+        return;
+    }
     let is_unit = |k: usize| w.unit.contains_key(t.at(k));
     hits.retain(|h| match &h.expr {
         Expr::Duration { .. } => !(matches!(t.at(h.end), "a" | "an" | "per" | "each") && is_unit(h.end + 1)),

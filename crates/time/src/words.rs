@@ -189,6 +189,9 @@ impl Words {
         ] {
             w.starts.insert(word.to_owned());
         }
+        // `on Fridays`: plural weekdays open a set.
+        let plurals: Vec<String> = w.weekday.keys().filter(|d| d.len() >= 6).map(|d| format!("{d}s")).collect();
+        w.starts.extend(plurals);
         w
     }
 
