@@ -437,6 +437,10 @@ mod tests {
                 .collect::<Vec<_>>(),
             pairs(&[("over three days", "P3D"), ("the long term", "FUTURE_REF")])
         );
+        assert_eq!(
+            values("Aid will be cut in the weeks ahead.", Some("2022-03-09")),
+            pairs(&[("the weeks ahead", "PXW")])
+        );
         // A headline in title case keeps its times.
         assert_eq!(
             values("Truce To Start In Two Days, Ministry Says", Some("2022-03-09")),

@@ -742,6 +742,14 @@ fn word_forms(w: &Words, t: &Tokens, i: usize) -> Option<(usize, Expr)> {
     {
         return Some((i + 2, Expr::Reference("PAST_REF".into())));
     }
+    // `the weeks ahead`: some weeks to come.
+    if word == "the"
+        && next.ends_with('s')
+        && t.at(i + 2) == "ahead"
+        && let Some(u) = unit(w, next)
+    {
+        return Some((i + 3, Expr::Duration { amount: None, unit: u }));
+    }
     if let Some(s) = w.set.get(word) {
         return Some((i + 1, Expr::Set(s.clone())));
     }
