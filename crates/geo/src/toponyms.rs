@@ -209,7 +209,9 @@ pub fn find_with(doc: &Document, resources: &Resources, given: &[Span]) -> Vec<T
         }
         let text = strip_possessive(span.slice(&doc.text).trim());
         let mut key = name_key(text);
-        let mut places = gazetteer.lookup_key(&key);
+        // `German` is Germany's adjective before it is any town's name.
+        let adjective = gazetteer.adjective(&key);
+        let mut places = adjective.map_or_else(|| gazetteer.lookup_key(&key), |country| vec![country]);
         if places.is_empty()
             && let Some(rest) = key.strip_prefix("the ")
         {
@@ -227,7 +229,7 @@ pub fn find_with(doc: &Document, resources: &Resources, given: &[Span]) -> Vec<T
             sentence,
             key,
             places,
-            role: "place",
+            role: if adjective.is_some() { "adjective" } else { "place" },
             context_country: None,
             division: DIVISION_AFTER.contains(&next.as_str()),
             how: "given span",
@@ -322,6 +324,14 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 continue;
             }
             if kinds[i] != TokenKind::Word || !starts_upper(words[i]) {
+                i += 1;
+                continue;
+            }
+            // `Turkish-Russian relations`, `the Azerbaijan-Armenia border`,
+            // `German-born`: a hyphenated word no place is called, whose
+            // parts are countries, their adjectives or big places.
+            if words[i].contains('-') && gazetteer.lookup_key(&name_key(words[i])).is_empty() {
+                found.extend(hyphenated_parts(gazetteer, words[i], sentence.tokens[i].span.start(), si));
                 i += 1;
                 continue;
             }
@@ -645,14 +655,20 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
         }
     }
     let total: f64 = focus.values().sum::<f64>().max(1.0);
-    // Divisions named in the document: `(country, admin1)`.
-    let mut divisions: HashSet<(String, String)> = HashSet::new();
+    // Divisions named in the document, `(country, admin1)`, with how often
+    // and whether any mention was the name of nothing else. A name counts
+    // when it is one division and no country (`Iowa`, not `Georgia`),
+    // however many towns share it.
+    let mut divisions: HashMap<(String, String), (usize, bool)> = HashMap::new();
     for c in &candidates {
-        for &p in &c.places {
-            let place = gazetteer.place(p);
-            if place.feature == Feature::Admin1 && c.places.len() == 1 {
-                divisions.insert((place.country.to_owned(), place.admin1.to_owned()));
-            }
+        let parsed: Vec<crate::Place> = c.places.iter().map(|&p| gazetteer.place(p)).collect();
+        let mut areas = parsed.iter().filter(|p| matches!(p.feature, Feature::Admin1 | Feature::Country));
+        if let (Some(place), None) = (areas.next(), areas.next())
+            && place.feature == Feature::Admin1
+        {
+            let named = divisions.entry((place.country.to_owned(), place.admin1.to_owned())).or_default();
+            named.0 += 1;
+            named.1 |= parsed.len() == 1;
         }
     }
     // Hierarchy cues per name, summed over its mentions.
@@ -801,13 +817,26 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                         if cue_siblings.get(&c.key).is_some_and(|s| s.iter().any(|(f, cc)| (*f, cc.as_str()) == kind)) {
                             score += 4.0;
                         }
-                        if !place.feature.is_area() && (!cue_divisions.is_empty() || !divisions.is_empty()) {
+                        // A town or a county (`Monroe County` in a report
+                        // naming Missouri) in a division the document names.
+                        let inside_division = !place.feature.is_area() || place.feature == Feature::Admin2;
+                        if inside_division && (!cue_divisions.is_empty() || !divisions.is_empty()) {
                             let in_division = (place.country.to_owned(), place.admin1.to_owned());
                             if cue_divisions.get(&c.key).is_some_and(|cues| cues.contains(&in_division)) {
                                 score += 5.0;
                             }
-                            if divisions.contains(&in_division) {
-                                score += 2.0;
+                            // A county's name is shared across many states:
+                            // the more the document names its state, the
+                            // surer it is that state's. A town gains less
+                            // surely: a big city elsewhere (`Boston` in a
+                            // report naming New York) is often meant, so
+                            // only a division named without doubt counts.
+                            match divisions.get(&in_division) {
+                                Some(&(mentions, _)) if place.feature == Feature::Admin2 => {
+                                    score += 1.0 + mentions.min(3) as f64;
+                                }
+                                Some((_, true)) => score += 2.0,
+                                _ => {}
                             }
                         }
                         (score, p)
@@ -875,4 +904,52 @@ fn country_of_area(gazetteer: &Gazetteer, places: &[usize]) -> Vec<String> {
         return vec![country.country.to_owned()];
     }
     if areas.len() == 1 { vec![areas[0].to_owned()] } else { Vec::new() }
+}
+
+/// The places inside a hyphenated word (`Turkish-Russian`, `Moscow-backed`):
+/// each capitalized part that is a country's adjective, a country, a
+/// first-level division or a city of 100,000 people.
+fn hyphenated_parts(gazetteer: &Gazetteer, word: &str, start: usize, sentence: usize) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for part in word.split('-') {
+        let span = Span::new(start + offset, start + offset + part.len());
+        offset += part.len() + 1;
+        if !starts_upper(part) {
+            continue;
+        }
+        let key = name_key(part);
+        if let Some(country) = gazetteer.adjective(&key) {
+            let how = "a country's adjective";
+            found.push(Candidate {
+                span,
+                sentence,
+                key,
+                places: vec![country],
+                role: "adjective",
+                context_country: None,
+                division: false,
+                how,
+            });
+            continue;
+        }
+        let places = gazetteer.lookup_key(&key);
+        let big = places.iter().map(|&p| gazetteer.place(p)).any(|p| {
+            matches!(p.feature, Feature::Country | Feature::Admin1) || (!p.feature.is_area() && p.population >= 100_000)
+        });
+        if big {
+            let how = "part of a hyphenated word";
+            found.push(Candidate {
+                span,
+                sentence,
+                key,
+                places,
+                role: "place",
+                context_country: None,
+                division: false,
+                how,
+            });
+        }
+    }
+    found
 }

@@ -141,3 +141,25 @@ fn an_armed_group_is_not_its_namesake_town() {
     let doc = placed("GAZA, Nov 24 (Wire) - Hamas released 13 hostages on Friday, and Israel freed 39 prisoners.");
     assert!(doc.toponyms.iter().all(|t| t.text != "Hamas"), "{:#?}", doc.toponyms);
 }
+
+#[test]
+fn a_county_is_in_the_state_the_report_names() {
+    let doc = placed(
+        "Flooding closed two roads in Monroe County on Friday, the Missouri highway patrol said. \
+         Missouri officials asked drivers to stay home.",
+    );
+    let county = toponym(&doc, "Monroe County");
+    assert_eq!((county.feature.as_str(), county.admin1.as_deref()), ("ADM2", None));
+    assert!((county.lat - 39.5).abs() < 0.5 && (county.lon + 92.0).abs() < 0.5, "Monroe County, Missouri: {county:?}");
+}
+
+#[test]
+fn the_parts_of_a_hyphenated_word_are_places() {
+    let doc = placed("Talks on Turkish-Russian relations resumed after shelling on the Azerbaijan-Armenia border.");
+    assert_eq!(toponym(&doc, "Turkish").role, "adjective");
+    assert_eq!(toponym(&doc, "Russian").country.as_deref(), Some("RUS"));
+    assert_eq!(toponym(&doc, "Armenia").country.as_deref(), Some("ARM"));
+    let doc = placed("A Moscow-backed commander and a pro-government militia met.");
+    assert_eq!(toponym(&doc, "Moscow").country.as_deref(), Some("RUS"));
+    assert!(doc.toponyms.iter().all(|t| t.text != "pro" && t.text != "backed"));
+}
