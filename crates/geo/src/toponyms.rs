@@ -267,15 +267,23 @@ fn surnames(doc: &Document, gazetteer: &Gazetteer) -> HashSet<String> {
         let mut i = 0;
         while i < words.len() {
             let run = words[i..].iter().take_while(|w| starts_upper(w) && w.chars().all(char::is_alphabetic)).count();
-            if (2..=3).contains(&run) {
-                let whole = name_key(&words[i..i + run].join(" "));
-                let first = name_key(words[i]);
-                let placeish = !gazetteer.lookup_key(&whole).is_empty()
+            // The run, and its last two words after a first that may be a
+            // dateline (`WASHINGTON Christopher Steele`).
+            let placeish = |names: &[&str]| {
+                let whole = name_key(&names.join(" "));
+                let first = name_key(names[0]);
+                !gazetteer.lookup_key(&whole).is_empty()
                     || gazetteer.adjective(&first).is_some()
-                    || gazetteer.lookup_key(&first).iter().any(|&p| gazetteer.place(p).feature.is_area());
-                if !placeish {
-                    found.insert(name_key(words[i + run - 1]));
-                }
+                    || gazetteer
+                        .lookup_key(&first)
+                        .iter()
+                        .map(|&p| gazetteer.place(p))
+                        .any(|p| p.feature.is_area() || p.population >= 100_000)
+            };
+            if (2..=3).contains(&run)
+                && (!placeish(&words[i..i + run]) || (run == 3 && !placeish(&words[i + 1..i + 3])))
+            {
+                found.insert(name_key(words[i + run - 1]));
             }
             i += run.max(1);
         }
@@ -446,11 +454,17 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                     && !DIVISION_AFTER.contains(&w.as_str())
                     && !INSTITUTION_AFTER.contains(&w.as_str())
             });
-            let in_run = (after_capital && !major) || (before_capital && !big);
             // An acronym (`HIV`, `AP`) names a place only when it is a
             // country's or a division's short form (`US`, `DRC`).
             let acronym =
                 single && words[i].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && key.len() <= 5;
+            // One word that is only another name of its places (`Drug` for
+            // Durg, `Rest` for Rasht, `Ten`): its bigness does not make a
+            // common word or part of a longer name a place.
+            let alias_only = single && places.iter().all(|&p| name_key(gazetteer.place(p).name) != key);
+            let in_run = (after_capital && !major) || (before_capital && (!big || (alias_only && !acronym)));
+            let common_alias =
+                alias_only && (lowercase.contains(key.as_str()) || (key.chars().count() <= 3 && !acronym));
             let area = places.iter().any(|&p| gazetteer.place(p).feature.is_area());
             let rejected = resources.not_toponyms.contains(&key)
                 || (single
@@ -461,6 +475,7 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 || NOT_A_PLACE_AFTER.contains(&next.as_str())
                 || TITLES_BEFORE.contains(&previous.as_str())
                 || in_run
+                || common_alias
                 || stray_alias
                 // One word naming only small towns of countries the document
                 // never names, when it names others (`Naka` in a report on
