@@ -176,3 +176,14 @@ fn common_words_and_surnames_are_not_towns() {
     assert!(!names.contains(&"Steele") && !names.contains(&"Drug"), "{names:?}");
     assert!(names.contains(&"Kabul") && names.contains(&"Rome"), "{names:?}");
 }
+
+#[test]
+fn lakes_rivers_and_mountains_are_places() {
+    let doc = placed(
+        "Gunmen crossed the Aras River at dawn; fishermen on Lake Chad and shepherds in the Qandil Mountains fled.",
+    );
+    for (name, country) in [("Aras River", None), ("Lake Chad", None), ("Qandil Mountains", Some("IRQ"))] {
+        let t = toponym(&doc, name);
+        assert_eq!((t.feature.as_str(), t.country.as_deref()), ("RGN", country), "{t:?}");
+    }
+}
