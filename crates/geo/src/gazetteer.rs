@@ -170,6 +170,9 @@ pub struct Gazetteer {
     adjectives: foldhash::HashMap<String, usize>,
     /// Divisions' abbreviations as written (`Ky.`, `B.C.`, `NSW`).
     abbreviations: foldhash::HashMap<String, usize>,
+    /// The boxes of countries and divisions, computed from their towns
+    /// the first time a report names a part of one (`northern Syria`).
+    extents: std::sync::OnceLock<foldhash::HashMap<(String, String), crate::parts::Extent>>,
 }
 
 /// The gazetteer built into the binary (GeoNames data, CC BY 4.0), as
@@ -338,11 +341,27 @@ impl Gazetteer {
         for bucket in buckets.iter_mut().skip(next) {
             *bucket = names.len() as u32;
         }
-        Ok(Gazetteer { places, text, names, buckets, countries, divisions, adjectives, abbreviations })
+        Ok(Gazetteer {
+            places,
+            text,
+            names,
+            buckets,
+            countries,
+            divisions,
+            adjectives,
+            abbreviations,
+            extents: std::sync::OnceLock::new(),
+        })
     }
 
     fn key(&self, entry: &(Range<u32>, Range<u32>)) -> &str {
         &self.text[entry.0.start as usize..entry.0.end as usize]
+    }
+
+    /// The box the towns of a country (`admin1` empty) or of a
+    /// first-level division fill (see [`crate::parts`]).
+    pub fn extent(&self, country: &str, admin1: &str) -> Option<crate::parts::Extent> {
+        self.extents.get_or_init(|| crate::parts::extents(self)).get(&(country.to_owned(), admin1.to_owned())).copied()
     }
 
     /// How many places there are (indexes run from 0 to this).

@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub use gazetteer::{Feature, Gazetteer, GazetteerError, Place, name_key};
 pub mod eval;
 pub mod locate;
+pub mod parts;
 pub mod toponyms;
 
 pub use toponyms::Resources;

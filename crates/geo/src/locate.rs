@@ -5,10 +5,27 @@
 //! failing both, the country the document is mostly about, at country
 //! precision. Adjectives (`Turkish police`) and capitals standing for their
 //! governments (`Moscow said`) never locate an event, nor does the dateline
-//! (where the reporter filed from).
+//! (where the reporter filed from). A part of an area (`in northern
+//! Syria`, `in the south-east of Ukraine`, `in Syria's north-west`) puts the
+//! event in that part, and a distance from a place (`15 km south of
+//! Tovuz`) that far from it ([`crate::parts`]).
 
-use crate::Gazetteer;
-use truce_core::{Document, EventLocation, Toponym};
+use crate::parts::{Heading, heading, offset, part_point};
+use crate::{Feature, Gazetteer};
+use truce_core::{Document, EventLocation, Span, Toponym};
+
+/// Units of distance before a direction (`15 km north of`), in km.
+const UNITS: &[(&str, f64)] = &[
+    ("km", 1.0),
+    ("kms", 1.0),
+    ("kilometres", 1.0),
+    ("kilometers", 1.0),
+    ("kilometre", 1.0),
+    ("kilometer", 1.0),
+    ("miles", 1.609),
+    ("mile", 1.609),
+    ("mi", 1.609),
+];
 
 /// Words before a place name that make it where something happened.
 const LOCATIVE: &[&str] = &[
@@ -38,9 +55,95 @@ fn after_locative(doc: &Document, t: &Toponym) -> bool {
         .take(4)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect();
-    // `in Tovuz`, `in the Tovuz region`, `in the town of Tovuz`.
+    // `in Tovuz`, `in the Tovuz region`, `in the town of Tovuz`, `in
+    // northern Syria`.
     words.iter().take(4).any(|w| LOCATIVE.contains(&w.as_str()))
-        && words.first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "the" | "of"))
+        && words.first().is_some_and(|w| {
+            LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "the" | "of") || heading(w).is_some()
+        })
+}
+
+/// Up to four words before `span`, nearest first, with where each starts;
+/// punctuation around them trimmed.
+fn words_before(text: &str, span: Span) -> Vec<(&str, usize)> {
+    let before = text.get(..span.start()).unwrap_or_default();
+    let mut words = Vec::new();
+    let mut end = before.len();
+    for _ in 0..4 {
+        let trimmed = before[..end].trim_end();
+        if trimmed.is_empty() {
+            break;
+        }
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = trimmed[start..].trim_matches(|c: char| !c.is_alphanumeric());
+        let word_start = start + trimmed[start..].find(word).unwrap_or(0);
+        words.push((word, word_start));
+        end = start;
+    }
+    words
+}
+
+/// A number of km written before a direction: `15 km`, `15km`, `9 miles`.
+fn distance_km(words: &[(&str, usize)]) -> Option<(f64, usize)> {
+    let number = |w: &str| w.replace(',', "").parse::<f64>().ok().filter(|n| *n > 0.0 && *n < 2000.0);
+    let unit = |w: &str| UNITS.iter().find(|(u, _)| u.eq_ignore_ascii_case(w)).map(|(_, km)| *km);
+    let (first, start) = *words.first()?;
+    if let Some(per) = unit(first) {
+        let (n, start) = *words.get(1)?;
+        return Some((number(n)? * per, start));
+    }
+    let split = first.find(|c: char| c.is_alphabetic())?;
+    Some((number(&first[..split])? * unit(&first[split..])?, start))
+}
+
+/// Where in or off `t` the sentence puts the event, when it says: the part
+/// of an area (`northern Syria`, `the north of Syria`, `Syria's north`) or
+/// a distance and direction from a place (`15 km south of Tovuz`).
+fn refine(doc: &Document, gazetteer: &Gazetteer, t: &Toponym) -> Option<EventLocation> {
+    let words = words_before(&doc.text, t.span);
+    let word = |i: usize| words.get(i).map_or("", |w| w.0);
+    let located = |text_start: usize, text_end: usize, (lat, lon): (f64, f64), precision: &str| {
+        let text = doc.text.get(text_start..text_end).unwrap_or_default().to_owned();
+        Some(EventLocation {
+            name: Some(text.clone()),
+            text,
+            geonameid: None,
+            lat: Some(lat),
+            lon: Some(lon),
+            country: t.country.clone(),
+            precision: precision.to_owned(),
+        })
+    };
+    // `15 km south of Tovuz`.
+    if word(0).eq_ignore_ascii_case("of")
+        && let Some(direction) = heading(word(1)).filter(|h| *h != Heading { north: 0, east: 0 })
+        && let Some((km, start)) = distance_km(&words[2..])
+    {
+        return located(start, t.span.end(), offset(t.lat, t.lon, km, direction), &t.precision);
+    }
+    // The area itself, for its parts.
+    let area = gazetteer.lookup(&t.name).into_iter().find(|&i| {
+        let p = gazetteer.place(i);
+        matches!(p.feature, Feature::Country | Feature::Admin1) && p.lat == t.lat && p.lon == t.lon
+    })?;
+    // `northern Syria`, `North-Western Syria`.
+    if let Some(direction) = heading(word(0)) {
+        return located(words[0].1, t.span.end(), part_point(gazetteer, area, direction)?, "region");
+    }
+    // `the north of Syria`, `the far south-east of Ukraine`.
+    if word(0).eq_ignore_ascii_case("of")
+        && let Some(direction) = heading(word(1))
+        && matches!(word(2).to_lowercase().as_str(), "the" | "far")
+    {
+        return located(words[2].1, t.span.end(), part_point(gazetteer, area, direction)?, "region");
+    }
+    // `Syria's north-west`.
+    let after = doc.text.get(t.span.end()..).unwrap_or_default();
+    let rest = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s "))?;
+    let next = rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ')')).next()?;
+    let direction = heading(next)?;
+    let end = t.span.end() + (after.len() - rest.len()) + next.len();
+    located(t.span.start(), end, part_point(gazetteer, area, direction)?, "region")
 }
 
 /// Sets each event's location from `doc.toponyms`.
@@ -70,7 +173,7 @@ pub fn locate_events(doc: &mut Document, gazetteer: &Gazetteer) {
                 in_sentence.iter().find(|t| t.text == named.text)
             })
             .or_else(|| in_sentence.first())
-            .map(|t| location(t));
+            .map(|t| refine(doc, gazetteer, t).unwrap_or_else(|| location(t)));
         let location = match chosen {
             Some(l) => Some(l),
             None => match (&event.location, focus) {

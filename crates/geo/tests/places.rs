@@ -187,3 +187,32 @@ fn lakes_rivers_and_mountains_are_places() {
         assert_eq!((t.feature.as_str(), t.country.as_deref()), ("RGN", country), "{t:?}");
     }
 }
+
+fn first_location(doc: &Document) -> truce_core::EventLocation {
+    let event = doc.events.first().unwrap_or_else(|| panic!("no event in {:?}", doc.text));
+    event.location.clone().expect("located")
+}
+
+#[test]
+fn a_part_of_a_country_puts_the_event_in_that_part() {
+    let country = first_location(&placed("Shelling killed two civilians in Ukraine on Tuesday, officials said."));
+    for text in [
+        "Shelling killed two civilians in eastern Ukraine on Tuesday, officials said.",
+        "Shelling killed two civilians in the east of Ukraine on Tuesday, officials said.",
+        "Shelling killed two civilians in Ukraine's east on Tuesday, officials said.",
+    ] {
+        let part = first_location(&placed(text));
+        assert_eq!((part.precision.as_str(), part.country.as_deref()), ("region", Some("UKR")), "{text}");
+        assert!(part.lon.unwrap() > country.lon.unwrap() + 2.0, "{text}: {part:?} east of {country:?}");
+        assert!(part.text.contains("east") && part.text.contains("Ukraine"), "{part:?}");
+    }
+}
+
+#[test]
+fn a_distance_and_direction_move_the_event_off_the_place() {
+    let at = first_location(&placed("Artillery shelled a village near Tovuz on Sunday."));
+    let off = first_location(&placed("Artillery shelled a village 15 km south of Tovuz on Sunday."));
+    assert_eq!(off.text, "15 km south of Tovuz");
+    let moved = truce_geo::eval::distance_km(at.lat.unwrap(), at.lon.unwrap(), off.lat.unwrap(), off.lon.unwrap());
+    assert!((moved - 15.0).abs() < 0.5 && off.lat < at.lat, "{at:?} -> {off:?}");
+}
