@@ -641,10 +641,21 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
             }
             // A place of the entities dictionary or a state is a cue; a
             // capital it tagged with its country is only its default.
+            // Not when another country has an area of that name: then
+            // the dictionary's reading (`Georgia` the state) is only a
+            // default, and the text must choose (`Blakely, Georgia`).
             if m.reason == "place name" || m.reason.starts_with("state name") {
                 let iso3 = m.code.as_deref().unwrap_or_default();
                 if let Some(country) = gazetteer.country(iso3.get(..3).unwrap_or_default()) {
-                    c.context_country.get_or_insert_with(|| gazetteer.place(country).country.to_owned());
+                    let cc = gazetteer.place(country).country;
+                    let namesake_elsewhere = c
+                        .places
+                        .iter()
+                        .map(|&p| gazetteer.place(p))
+                        .any(|p| p.country != cc && matches!(p.feature, Feature::Country | Feature::Admin1));
+                    if !namesake_elsewhere {
+                        c.context_country.get_or_insert_with(|| cc.to_owned());
+                    }
                 }
             }
         }

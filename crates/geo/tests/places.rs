@@ -95,6 +95,10 @@ fn a_division_after_its_town_and_among_its_siblings() {
     assert_eq!((georgia.feature.as_str(), georgia.country.as_deref()), ("ADM1", Some("USA")));
     let doc = placed("Storms closed schools in Texas, Georgia, Alabama and Florida.");
     assert_eq!(toponym(&doc, "Georgia").country.as_deref(), Some("USA"));
+    let doc = placed("The recall covers a plant in Blakely, Georgia. Products from the Georgia plant were exported.");
+    for georgia in doc.toponyms.iter().filter(|t| t.text == "Georgia") {
+        assert_eq!(georgia.country.as_deref(), Some("USA"), "{georgia:?}");
+    }
     let doc = placed("The pipeline crosses Georgia, Azerbaijan and Turkey to the sea.");
     assert_eq!(toponym(&doc, "Georgia").country.as_deref(), Some("GEO"));
 }
