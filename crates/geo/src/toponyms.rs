@@ -662,6 +662,10 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
     }
 }
 
+/// Each name's places with their scores, best first, and why the name was
+/// read as a place.
+type Ranked = HashMap<String, (Vec<(f64, usize)>, &'static str)>;
+
 /// Picks one place per candidate.
 fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) -> Vec<Toponym> {
     // The document's country focus: countries named, and countries whose
@@ -775,116 +779,113 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
             *entry.entry(cc).or_default() += 1.0;
         }
     }
-    let mut chosen: HashMap<String, (usize, f32, String)> = HashMap::new();
+    // Each name's places, scored once (on its first mention's reading).
+    let mut ranked: Ranked = HashMap::new();
+    for c in &candidates {
+        let division = c.division;
+        ranked.entry(c.key.clone()).or_insert_with(|| {
+            let cues = cue_countries.get(&c.key);
+            // A division named after its main town (`Tovuz`, `Aleppo`,
+            // a fifth or more of its people): the bare name is the town
+            // unless `province` follows. `Quebec` stays the province.
+            // Each candidate place read once.
+            let parsed: Vec<crate::Place> = c.places.iter().map(|&p| gazetteer.place(p)).collect();
+            let town_of_division = |division: &crate::Place| {
+                parsed.iter().any(|town| {
+                    !town.feature.is_area()
+                        && town.country == division.country
+                        && town.admin1 == division.admin1
+                        && town.population * 5 >= division.population
+                })
+            };
+            let mut scored: Vec<(f64, usize)> = c
+                .places
+                .iter()
+                .zip(&parsed)
+                .map(|(&p, &place)| {
+                    let mut score = (place.population as f64 + 1.0).log10();
+                    score += match place.feature {
+                        Feature::Country => 6.0,
+                        Feature::Continent => 5.0,
+                        Feature::Region => 4.0,
+                        // A division's population is the sum of its
+                        // towns': it gets no more than a small bonus.
+                        Feature::Admin1 if division => 5.5,
+                        Feature::Admin1 if town_of_division(&place) => -2.0,
+                        // A province of millions is meant more often
+                        // than a town elsewhere named after it
+                        // (`Punjab`, not a town called after it).
+                        Feature::Admin1 if place.population >= 1_000_000 => 2.5,
+                        Feature::Admin1 => 1.0,
+                        Feature::Admin2 if town_of_division(&place) => -2.5,
+                        Feature::Admin2 => 0.5,
+                        Feature::Capital => 3.5,
+                        Feature::City => 0.0,
+                    };
+                    if name_key(place.name) == c.key {
+                        score += 1.0;
+                    }
+                    let share = focus.get(place.country).copied().unwrap_or(0.0) / total;
+                    if share > 0.0 {
+                        score += 0.5 + 4.0 * share;
+                    }
+                    if let Some(n) = cues.and_then(|cues| cues.get(place.country)) {
+                        score += 6.0 * n.min(2.0);
+                    }
+                    if place.feature == Feature::Admin1
+                        && cue_holders
+                            .get(&c.key)
+                            .is_some_and(|towns| towns.iter().any(|(cc, a1)| cc == place.country && a1 == place.admin1))
+                    {
+                        // Stronger than what the name alone suggests to
+                        // the entities stage (`Georgia` the state).
+                        score += 10.0;
+                    }
+                    let kind = (place.feature, if place.feature == Feature::Country { "" } else { place.country });
+                    if cue_siblings.get(&c.key).is_some_and(|s| s.iter().any(|(f, cc)| (*f, cc.as_str()) == kind)) {
+                        score += 4.0;
+                    }
+                    // A town or a county (`Monroe County` in a report
+                    // naming Missouri) in a division the document names.
+                    let inside_division = !place.feature.is_area() || place.feature == Feature::Admin2;
+                    if inside_division && (!cue_divisions.is_empty() || !divisions.is_empty()) {
+                        let in_division = (place.country.to_owned(), place.admin1.to_owned());
+                        if cue_divisions.get(&c.key).is_some_and(|cues| cues.contains(&in_division)) {
+                            score += 5.0;
+                        }
+                        // A county's name is shared across many states:
+                        // the more the document names its state, the
+                        // surer it is that state's. A town gains less
+                        // surely: a big city elsewhere (`Boston` in a
+                        // report naming New York) is often meant, so
+                        // only a division named without doubt counts.
+                        match divisions.get(&in_division) {
+                            Some(&(mentions, _)) if place.feature == Feature::Admin2 => {
+                                score += 1.0 + mentions.min(3) as f64;
+                            }
+                            Some((_, true)) => score += 2.0,
+                            _ => {}
+                        }
+                    }
+                    (score, p)
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+            (scored, c.how)
+        });
+    }
+    near_each_other(gazetteer, &mut ranked);
     let mut toponyms = Vec::new();
     for c in candidates {
-        let division = c.division;
-        let (place, confidence, reason) = chosen
-            .entry(c.key.clone())
-            .or_insert_with(|| {
-                let cues = cue_countries.get(&c.key);
-                // A division named after its main town (`Tovuz`, `Aleppo`,
-                // a fifth or more of its people): the bare name is the town
-                // unless `province` follows. `Quebec` stays the province.
-                // Each candidate place read once.
-                let parsed: Vec<crate::Place> = c.places.iter().map(|&p| gazetteer.place(p)).collect();
-                let town_of_division = |division: &crate::Place| {
-                    parsed.iter().any(|town| {
-                        !town.feature.is_area()
-                            && town.country == division.country
-                            && town.admin1 == division.admin1
-                            && town.population * 5 >= division.population
-                    })
-                };
-                let mut scored: Vec<(f64, usize)> = c
-                    .places
-                    .iter()
-                    .zip(&parsed)
-                    .map(|(&p, &place)| {
-                        let mut score = (place.population as f64 + 1.0).log10();
-                        score += match place.feature {
-                            Feature::Country => 6.0,
-                            Feature::Continent => 5.0,
-                            Feature::Region => 4.0,
-                            // A division's population is the sum of its
-                            // towns': it gets no more than a small bonus.
-                            Feature::Admin1 if division => 5.5,
-                            Feature::Admin1 if town_of_division(&place) => -2.0,
-                            // A province of millions is meant more often
-                            // than a town elsewhere named after it
-                            // (`Punjab`, not a town called after it).
-                            Feature::Admin1 if place.population >= 1_000_000 => 2.5,
-                            Feature::Admin1 => 1.0,
-                            Feature::Admin2 if town_of_division(&place) => -2.5,
-                            Feature::Admin2 => 0.5,
-                            Feature::Capital => 3.5,
-                            Feature::City => 0.0,
-                        };
-                        if name_key(place.name) == c.key {
-                            score += 1.0;
-                        }
-                        let share = focus.get(place.country).copied().unwrap_or(0.0) / total;
-                        if share > 0.0 {
-                            score += 0.5 + 4.0 * share;
-                        }
-                        if let Some(n) = cues.and_then(|cues| cues.get(place.country)) {
-                            score += 6.0 * n.min(2.0);
-                        }
-                        if place.feature == Feature::Admin1
-                            && cue_holders.get(&c.key).is_some_and(|towns| {
-                                towns.iter().any(|(cc, a1)| cc == place.country && a1 == place.admin1)
-                            })
-                        {
-                            // Stronger than what the name alone suggests to
-                            // the entities stage (`Georgia` the state).
-                            score += 10.0;
-                        }
-                        let kind = (place.feature, if place.feature == Feature::Country { "" } else { place.country });
-                        if cue_siblings.get(&c.key).is_some_and(|s| s.iter().any(|(f, cc)| (*f, cc.as_str()) == kind)) {
-                            score += 4.0;
-                        }
-                        // A town or a county (`Monroe County` in a report
-                        // naming Missouri) in a division the document names.
-                        let inside_division = !place.feature.is_area() || place.feature == Feature::Admin2;
-                        if inside_division && (!cue_divisions.is_empty() || !divisions.is_empty()) {
-                            let in_division = (place.country.to_owned(), place.admin1.to_owned());
-                            if cue_divisions.get(&c.key).is_some_and(|cues| cues.contains(&in_division)) {
-                                score += 5.0;
-                            }
-                            // A county's name is shared across many states:
-                            // the more the document names its state, the
-                            // surer it is that state's. A town gains less
-                            // surely: a big city elsewhere (`Boston` in a
-                            // report naming New York) is often meant, so
-                            // only a division named without doubt counts.
-                            match divisions.get(&in_division) {
-                                Some(&(mentions, _)) if place.feature == Feature::Admin2 => {
-                                    score += 1.0 + mentions.min(3) as f64;
-                                }
-                                Some((_, true)) => score += 2.0,
-                                _ => {}
-                            }
-                        }
-                        (score, p)
-                    })
-                    .collect();
-                scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-                let (best, p) = scored[0];
-                let margin = scored.get(1).map_or(10.0, |s| best - s.0);
-                let confidence = (0.5 + margin / 10.0).clamp(0.3, 0.99) as f32;
-                let reason = if scored.len() == 1 {
-                    format!("{}; the only place of this name", c.how)
-                } else {
-                    format!(
-                        "{}; best of {} places of this name (score {best:.1}, next {:.1})",
-                        c.how,
-                        scored.len(),
-                        best - margin
-                    )
-                };
-                (p, confidence, reason)
-            })
-            .clone();
+        let Some((scored, how)) = ranked.get(&c.key) else { continue };
+        let Some(&(best, place)) = scored.first() else { continue };
+        let margin = scored.get(1).map_or(10.0, |s| best - s.0);
+        let confidence = (0.5 + margin / 10.0).clamp(0.3, 0.99) as f32;
+        let reason = if scored.len() == 1 {
+            format!("{how}; the only place of this name")
+        } else {
+            format!("{how}; best of {} places of this name (score {best:.1}, next {:.1})", scored.len(), best - margin)
+        };
         let p = gazetteer.place(place);
         let country = if p.feature == Feature::Country {
             Some(p.code.to_owned())
@@ -978,4 +979,61 @@ fn hyphenated_parts(gazetteer: &Gazetteer, word: &str, start: usize, sentence: u
         }
     }
     found
+}
+
+/// How far apart two towns may be to count as the same neighbourhood.
+const NEIGHBOURS_KM: f64 = 100.0;
+
+/// Towns named in one report lie near each other more often than chance
+/// would have it (`Edmonton` and `Enfield`, both in north London, not the
+/// Canadian city and an Australian suburb): a reading of an ambiguous town
+/// name gains for each other name with a likely reading (among its three
+/// best) within [`NEIGHBOURS_KM`]. Areas are left out: their points say
+/// little about what lies near them.
+fn near_each_other(gazetteer: &Gazetteer, ranked: &mut Ranked) {
+    let towns: Vec<(&String, Vec<(f64, f64)>)> = ranked
+        .iter()
+        .map(|(key, (scored, _))| {
+            let points = scored
+                .iter()
+                .take(3)
+                .map(|&(_, p)| gazetteer.place(p))
+                .filter(|p| !p.feature.is_area() || p.feature == Feature::Admin2)
+                .map(|p| (p.lat, p.lon))
+                .collect();
+            (key, points)
+        })
+        .collect();
+    let mut bonuses: Vec<(String, usize, f64)> = Vec::new();
+    for (key, (scored, _)) in ranked.iter() {
+        if scored.len() < 2 {
+            continue;
+        }
+        for (rank, &(_, p)) in scored.iter().enumerate().take(5) {
+            let place = gazetteer.place(p);
+            if place.feature.is_area() && place.feature != Feature::Admin2 {
+                continue;
+            }
+            let neighbours = towns
+                .iter()
+                .filter(|(other, points)| {
+                    *other != key
+                        && points.iter().any(|&(lat, lon)| {
+                            crate::eval::distance_km(place.lat, place.lon, lat, lon) <= NEIGHBOURS_KM
+                        })
+                })
+                .count();
+            if neighbours > 0 {
+                bonuses.push((key.clone(), rank, 1.5 * neighbours.min(2) as f64));
+            }
+        }
+    }
+    for (key, rank, bonus) in bonuses {
+        if let Some((scored, _)) = ranked.get_mut(&key) {
+            scored[rank].0 += bonus;
+        }
+    }
+    for (scored, _) in ranked.values_mut() {
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    }
 }

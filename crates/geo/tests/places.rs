@@ -220,3 +220,13 @@ fn a_distance_and_direction_move_the_event_off_the_place() {
     let moved = truce_geo::eval::distance_km(at.lat.unwrap(), at.lon.unwrap(), off.lat.unwrap(), off.lon.unwrap());
     assert!((moved - 15.0).abs() < 0.5 && off.lat < at.lat, "{at:?} -> {off:?}");
 }
+
+#[test]
+fn towns_named_together_lie_near_each_other() {
+    let doc = placed("Police closed roads in Edmonton after a stabbing; a second man was found hurt in Enfield.");
+    for name in ["Edmonton", "Enfield"] {
+        assert_eq!(toponym(&doc, name).country.as_deref(), Some("GBR"), "north London: {:?}", toponym(&doc, name));
+    }
+    let doc = placed("Police closed roads in Edmonton after a stabbing.");
+    assert_eq!(toponym(&doc, "Edmonton").country.as_deref(), Some("CAN"), "alone, the big city");
+}
