@@ -212,6 +212,12 @@ pub fn find_with(doc: &Document, resources: &Resources, given: &[Span]) -> Vec<T
         // `German` is Germany's adjective before it is any town's name.
         let adjective = gazetteer.adjective(&key);
         let mut places = adjective.map_or_else(|| gazetteer.lookup_key(&key), |country| vec![country]);
+        // `Ky` of `Paris, Ky.`, the span without its dot.
+        if places.is_empty()
+            && let Some(division) = gazetteer.abbreviation(text).or_else(|| gazetteer.abbreviation(&format!("{text}.")))
+        {
+            places = vec![division];
+        }
         if places.is_empty()
             && let Some(rest) = key.strip_prefix("the ")
         {
@@ -317,7 +323,12 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 .abbreviation(words[i])
                 .map(|p| (i, p))
                 .or_else(|| Some((i + 1, gazetteer.abbreviation(dotted.as_deref()?)?)));
-            if let Some((end, place)) = abbreviation.filter(|_| starts_upper(words[i])) {
+            // A postal code (`KY`, `ON`) is a word in capitals elsewhere
+            // (`SHELLING IN DONETSK`): only after a name and a comma.
+            let postal_code = words[i].len() == 2 && words[i].chars().all(|c| c.is_ascii_uppercase());
+            let after_a_name = i >= 2 && words[i - 1] == "," && starts_upper(words[i - 2]);
+            let abbreviation = abbreviation.filter(|_| starts_upper(words[i]) && (!postal_code || after_a_name));
+            if let Some((end, place)) = abbreviation {
                 found.push(Candidate {
                     span: Span::new(sentence.tokens[i].span.start(), sentence.tokens[end].span.end()),
                     sentence: si,

@@ -45,6 +45,14 @@ fn spelling_variants_and_abbreviations_resolve() {
 }
 
 #[test]
+fn postal_codes_after_a_town_are_its_division() {
+    let doc = placed("The plant in Louisville, KY, was closed. OFFICIALS IN KABUL SAID NOTHING.");
+    let ky = toponym(&doc, "KY");
+    assert_eq!((ky.name.as_str(), ky.country.as_deref()), ("Kentucky", Some("USA")));
+    assert!(doc.toponyms.iter().all(|t| t.text != "IN"), "{:?}", doc.toponyms);
+}
+
+#[test]
 fn adjectives_metonyms_and_people_are_not_places() {
     let doc =
         placed("Moscow said Turkish troops shelled Idlib. Former minister John Steele said Steele would not resign.");
