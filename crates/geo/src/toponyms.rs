@@ -350,7 +350,33 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
             // `German-born`: a hyphenated word no place is called, whose
             // parts are countries, their adjectives or big places.
             if words[i].contains('-') && gazetteer.lookup_key(&name_key(words[i])).is_empty() {
-                found.extend(hyphenated_parts(gazetteer, words[i], sentence.tokens[i].span.start(), si));
+                // `New York-based`: the words before and the first part.
+                let first = words[i].split('-').next().unwrap_or_default();
+                let start = sentence.tokens[i].span.start();
+                let longer = (1..=2.min(i)).rev().find_map(|back| {
+                    let before = &words[i - back..i];
+                    if !before.iter().all(|w| starts_upper(w)) || !starts_upper(first) {
+                        return None;
+                    }
+                    let key = name_key(&format!("{} {first}", before.join(" ")));
+                    let places = gazetteer.lookup_key(&key);
+                    let span = Span::new(sentence.tokens[i - back].span.start(), start + first.len());
+                    let how = "a name before a hyphen";
+                    (!places.is_empty()).then_some(Candidate {
+                        span,
+                        sentence: si,
+                        key,
+                        places,
+                        role: "place",
+                        context_country: None,
+                        division: false,
+                        how,
+                    })
+                });
+                match longer {
+                    Some(candidate) => found.push(candidate),
+                    None => found.extend(hyphenated_parts(gazetteer, words[i], start, si)),
+                }
                 i += 1;
                 continue;
             }

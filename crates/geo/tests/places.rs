@@ -171,6 +171,9 @@ fn the_parts_of_a_hyphenated_word_are_places() {
     assert_eq!(toponym(&doc, "Turkish").role, "adjective");
     assert_eq!(toponym(&doc, "Russian").country.as_deref(), Some("RUS"));
     assert_eq!(toponym(&doc, "Armenia").country.as_deref(), Some("ARM"));
+    let doc = placed("A New York-based lawyer and a Hong Kong-born banker arrived.");
+    assert_eq!(toponym(&doc, "New York").country.as_deref(), Some("USA"));
+    assert_eq!(toponym(&doc, "Hong Kong").country.as_deref(), Some("HKG"));
     let doc = placed("A Moscow-backed commander and a pro-government militia met.");
     assert_eq!(toponym(&doc, "Moscow").country.as_deref(), Some("RUS"));
     assert!(doc.toponyms.iter().all(|t| t.text != "pro" && t.text != "backed"));
