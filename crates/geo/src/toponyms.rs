@@ -461,7 +461,14 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
             let previous = if i > 0 { words[i - 1].trim_end_matches('.').to_lowercase() } else { String::new() };
             let big = places.iter().any(|&p| {
                 let place = gazetteer.place(p);
-                place.feature != Feature::City || place.population >= 100_000
+                // A district named in one word counts by its people like a
+                // town (`Ål`, a Norwegian municipality, is no reason to read
+                // `Al Jazeera`); `Adair County Sheriff` stays a county.
+                match place.feature {
+                    Feature::City => place.population >= 100_000,
+                    Feature::Admin2 => !single || place.population >= 100_000,
+                    _ => true,
+                }
             });
             // Big enough to be named inside a longer name or first in a
             // sentence (`Ankara Mayor …`): an area or a city of a million.

@@ -190,6 +190,9 @@ fn common_words_and_surnames_are_not_towns() {
     let names: Vec<&str> = doc.toponyms.iter().map(|t| t.text.as_str()).collect();
     assert!(!names.contains(&"Steele") && !names.contains(&"Drug"), "{names:?}");
     assert!(names.contains(&"Kabul") && names.contains(&"Rome"), "{names:?}");
+    let doc = placed("Aliyev told Al Jazeera that the Adair County Sheriff had nothing to do with it.");
+    let names: Vec<&str> = doc.toponyms.iter().map(|t| t.text.as_str()).collect();
+    assert!(!names.contains(&"Al") && names.contains(&"Adair County"), "{names:?}");
 }
 
 #[test]
