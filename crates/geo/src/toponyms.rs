@@ -464,9 +464,11 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 // A district named in one word counts by its people like a
                 // town (`Ål`, a Norwegian municipality, is no reason to read
                 // `Al Jazeera`); `Adair County Sheriff` stays a county.
+                // So does a one-word first-level division of few people
+                // (`Paul`, a Cape Verdean county, in `Paul Kagame`).
                 match place.feature {
                     Feature::City => place.population >= 100_000,
-                    Feature::Admin2 => !single || place.population >= 100_000,
+                    Feature::Admin2 | Feature::Admin1 => !single || place.population >= 100_000,
                     _ => true,
                 }
             });
@@ -538,6 +540,20 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 // big: `Hamas` is not Hamm.)
                 || doc.mentions.iter().any(|m| {
                     m.span.contains(span) && is_named_non_place(m) && (!big || m.reason == "armed group name")
+                })
+                // A person's name the entities stage knows, going on after
+                // this word: a first name (`Vladimir Putin`), however big
+                // the city of that name.
+                || doc.mentions.iter().any(|m| {
+                    m.kind == MentionKind::Actor
+                        && is_named_non_place(m)
+                        && !m.reason.contains("armed group")
+                        && m.span.contains(span)
+                        && m.span.end() > span.end()
+                        && single
+                        && before_capital
+                        && !acronym
+                        && places.iter().all(|&p| gazetteer.place(p).feature != Feature::Country)
                 });
             if !rejected {
                 found.push(Candidate {
