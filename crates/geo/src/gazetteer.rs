@@ -408,8 +408,18 @@ impl Gazetteer {
         self.lookup_key(&name_key(name))
     }
 
-    /// Like [`Gazetteer::lookup`] for a key already normalized.
+    /// Like [`Gazetteer::lookup`] for a key already normalized. A name
+    /// written with a short first word (`Mt. Juliet`, `Ft. Worth`) is also
+    /// looked up written out, when the short form is not a name itself.
     pub fn lookup_key(&self, key: &str) -> Vec<usize> {
+        let found = self.lookup_exact(key);
+        match written_out(key) {
+            Some(long) if found.is_empty() => self.lookup_exact(&long),
+            _ => found,
+        }
+    }
+
+    fn lookup_exact(&self, key: &str) -> Vec<usize> {
         let p = prefix(key);
         let (from, to) = (self.buckets[p] as usize, self.buckets[p + 1] as usize);
         let bucket = self.names.get(from..to.max(from)).unwrap_or_default();
@@ -429,6 +439,10 @@ impl Gazetteer {
     /// True when some key starts with `prefix` followed by a space: a longer
     /// name may still match if more words are read.
     pub fn has_longer(&self, prefix: &str) -> bool {
+        self.has_longer_exact(prefix) || written_out(prefix).is_some_and(|long| self.has_longer_exact(&long))
+    }
+
+    fn has_longer_exact(&self, prefix: &str) -> bool {
         // A longer key shares the first two bytes when the prefix has them.
         let names = if prefix.len() >= 2 {
             let p = self::prefix(prefix);
@@ -464,6 +478,20 @@ impl Gazetteer {
     pub fn division_of(&self, place: &Place) -> Option<usize> {
         self.divisions.get(&(place.country.to_owned(), place.admin1.to_owned())).copied()
     }
+}
+
+/// `mt juliet` → `mount juliet`: the first word of a key written out when
+/// it is one of the short forms place names are written with. (`St.` is
+/// left out: GeoNames already holds the `St.` spellings of towns, and
+/// `St. Mark's` is more often a church.)
+fn written_out(key: &str) -> Option<String> {
+    let (first, rest) = key.split_once(' ').unwrap_or((key, ""));
+    let long = match first {
+        "mt" => "mount",
+        "ft" => "fort",
+        _ => return None,
+    };
+    Some(if rest.is_empty() { long.to_owned() } else { format!("{long} {rest}") })
 }
 
 const BUCKETS: usize = 1 << 16;

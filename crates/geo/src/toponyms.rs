@@ -109,6 +109,9 @@ const TITLES_BEFORE: &[&str] = &[
     "premier",
 ];
 
+/// Why a candidate was read: a division's abbreviation (`Ky.`, `KY`).
+const ABBREVIATION: &str = "a division's abbreviation";
+
 /// The words the stage never reads as a place alone (data/geo/not-toponyms.txt).
 const NOT_TOPONYMS: &str = include_str!("../../../data/geo/not-toponyms.txt");
 
@@ -304,13 +307,25 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
     // Computed on the first small one-word candidate only.
     let mut surnames: Option<HashSet<String>> = None;
     // Countries the entities stage found named (alpha-2).
-    let named_countries: HashSet<String> = doc
+    let mut named_countries: HashSet<String> = doc
         .mentions
         .iter()
         .filter_map(|m| m.country.as_deref().or(m.code.as_deref())?.get(..3))
         .filter_map(|code| gazetteer.country(code))
         .map(|c| gazetteer.place(c).country.to_owned())
         .collect();
+    // … and the countries of the divisions it abbreviates (`LEBANON,
+    // Tenn.` names the United States).
+    for sentence in &doc.sentences {
+        for pair in sentence.tokens.windows(2) {
+            let (word, next) = (pair[0].span.slice(&doc.text), pair[1].span.slice(&doc.text));
+            let dotted = if next == "." { format!("{word}.") } else { word.to_owned() };
+            if dotted.ends_with('.') || word.len() > 2 {
+                let place = gazetteer.abbreviation(&dotted).or_else(|| gazetteer.abbreviation(word));
+                named_countries.extend(place.map(|p| gazetteer.place(p).country.to_owned()));
+            }
+        }
+    }
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.span.slice(&doc.text)).collect();
         let kinds: Vec<TokenKind> = sentence.tokens.iter().map(|t| t.kind).collect();
@@ -337,7 +352,7 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                     role: "place",
                     context_country: None,
                     division: true,
-                    how: "a division's abbreviation",
+                    how: ABBREVIATION,
                 });
                 i = end + 1;
                 continue;
@@ -604,6 +619,29 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
         let adjective = m.kind == MentionKind::Actor
             && (m.reason.starts_with("nationality adjective") || m.reason.ends_with("with an agent or title"));
         if adjective && starts_upper(first_word) && !covered(first_span) {
+            // `Athens police`: a town's name, not the country's adjective;
+            // the town is named (its role set below).
+            let key = name_key(strip_possessive(first_word));
+            let towns = gazetteer.lookup_key(&key);
+            let a_town = gazetteer.adjective(&key).is_none()
+                && towns.iter().all(|&p| gazetteer.place(p).feature != Feature::Country)
+                && towns
+                    .iter()
+                    .map(|&p| gazetteer.place(p))
+                    .any(|p| !p.feature.is_area() && p.population >= 100_000 && name_key(p.name) == key);
+            if a_town {
+                candidates.push(Candidate {
+                    span: first_span,
+                    sentence: m.sentence,
+                    key,
+                    places: towns,
+                    role: "place",
+                    context_country: None,
+                    division: false,
+                    how: "a place named with an agent (entities stage)",
+                });
+                continue;
+            }
             if let Some(country) = gazetteer.country(iso3) {
                 candidates.push(Candidate {
                     span: first_span,
@@ -765,6 +803,8 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
     let mut cue_countries: HashMap<String, HashMap<String, f64>> = HashMap::new();
     // `Paris, Ky.`: the division a town is said to be in.
     let mut cue_divisions: HashMap<String, HashSet<(String, String)>> = HashMap::new();
+    // … when that division was abbreviated (`Lebanon, Tenn.`): said for sure.
+    let mut abbreviated: HashSet<String> = HashSet::new();
     // `Macon, Georgia`, `Albany, New York`: the divisions that hold a
     // town named just before (any of its namesakes).
     let mut cue_holders: HashMap<String, HashSet<(String, String)>> = HashMap::new();
@@ -822,6 +862,9 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                         .entry(c.key.clone())
                         .or_default()
                         .insert((division.country.to_owned(), division.admin1.to_owned()));
+                    if next.how == ABBREVIATION {
+                        abbreviated.insert(c.key.clone());
+                    }
                 }
             }
         }
@@ -867,7 +910,9 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                     score += match place.feature {
                         Feature::Country => 6.0,
                         Feature::Continent => 5.0,
-                        Feature::Region => 4.0,
+                        // Regions have no population; the gazetteer holds only
+                        // the ones reports name (regions.tsv): as a big city.
+                        Feature::Region => 9.0,
                         // A division's population is the sum of its
                         // towns': it gets no more than a small bonus.
                         Feature::Admin1 if division => 5.5,
@@ -930,6 +975,22 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
                     (score, p)
                 })
                 .collect();
+            // `LEBANON, Tenn.`, `Paris, Texas`: the text says which
+            // division the town is in; its namesakes elsewhere are out,
+            // however big or often read otherwise. (Not for a name that
+            // is itself an area: `Utah, Washington, Wisconsin` lists.)
+            let itself_an_area = parsed.iter().any(|p| p.feature.is_area() && p.feature != Feature::Admin2);
+            let sure = !itself_an_area || abbreviated.contains(&c.key);
+            if let Some(said) = cue_divisions.get(&c.key).filter(|_| sure) {
+                let inside = |p: usize| {
+                    let place = gazetteer.place(p);
+                    !matches!(place.feature, Feature::Country | Feature::Admin1 | Feature::Continent)
+                        && said.contains(&(place.country.to_owned(), place.admin1.to_owned()))
+                };
+                if scored.iter().any(|&(_, p)| inside(p)) {
+                    scored.retain(|&(_, p)| inside(p));
+                }
+            }
             scored.sort_by(|a, b| b.0.total_cmp(&a.0));
             (scored, c.how)
         });

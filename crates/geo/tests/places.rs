@@ -249,3 +249,22 @@ fn towns_named_together_lie_near_each_other() {
     let doc = placed("Police closed roads in Edmonton after a stabbing.");
     assert_eq!(toponym(&doc, "Edmonton").country.as_deref(), Some("CAN"), "alone, the big city");
 }
+
+#[test]
+fn a_local_report_keeps_to_the_division_its_dateline_names() {
+    let doc = placed(
+        "LEBANON, Tenn. - A Wilson County jury convicted a Mt. Juliet man of arson. The fire destroyed a barn \
+         near Watertown. He drove from Murfreesboro to Lebanon that night.",
+    );
+    for name in ["LEBANON", "Lebanon", "Mt. Juliet", "Watertown", "Murfreesboro"] {
+        let t = toponym(&doc, name);
+        assert_eq!((t.country.as_deref(), t.admin1.as_deref()), (Some("USA"), Some("Tennessee")), "{t:?}");
+    }
+}
+
+#[test]
+fn a_city_before_an_agent_is_the_city_not_its_country() {
+    let doc = placed("Athens police detained two men after the march.");
+    let athens = toponym(&doc, "Athens");
+    assert_eq!((athens.feature.as_str(), athens.role.as_str()), ("PPLC", "adjective"), "{athens:?}");
+}
