@@ -815,6 +815,16 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
         if places.len() > 2 {
             return None;
         }
+        // `Gao and Menaka`: a division named after its own town may be
+        // either; listed, it says nothing of the other name.
+        let parsed: Vec<crate::Place> = places.iter().map(|&p| gazetteer.place(p)).collect();
+        let own_town = parsed.iter().any(|d| {
+            d.feature == Feature::Admin1
+                && parsed.iter().any(|t| !t.feature.is_area() && t.country == d.country && t.admin1 == d.admin1)
+        });
+        if own_town {
+            return None;
+        }
         let kinds: HashSet<(Feature, &str)> = places
             .iter()
             .map(|&p| gazetteer.place(p))
@@ -894,11 +904,14 @@ fn resolve(doc: &Document, gazetteer: &Gazetteer, candidates: Vec<Candidate>) ->
             // Each candidate place read once.
             let parsed: Vec<crate::Place> = c.places.iter().map(|&p| gazetteer.place(p)).collect();
             let town_of_division = |division: &crate::Place| {
+                // (A namesake town bigger than the division counts wherever
+                // it lies in the country: division codes and borders
+                // change, as Mali's did.)
                 parsed.iter().any(|town| {
                     !town.feature.is_area()
                         && town.country == division.country
-                        && town.admin1 == division.admin1
-                        && town.population * 5 >= division.population
+                        && ((town.admin1 == division.admin1 && town.population * 5 >= division.population)
+                            || town.population >= division.population)
                 })
             };
             let mut scored: Vec<(f64, usize)> = c

@@ -112,6 +112,13 @@ fn a_division_after_its_town_and_among_its_siblings() {
 }
 
 #[test]
+fn a_town_listed_with_another_is_a_town() {
+    let doc = placed("A convoy was ambushed between Gao and Menaka in Mali on Monday.");
+    assert_eq!(toponym(&doc, "Gao").feature, "PPL");
+    assert_eq!(toponym(&doc, "Menaka").feature, "PPL");
+}
+
+#[test]
 fn a_division_word_makes_the_division() {
     let doc = placed("Air strikes hit several villages in Idlib province on Tuesday.");
     let t = toponym(&doc, "Idlib");
