@@ -75,6 +75,10 @@ const INSTITUTION_AFTER: &[&str] = &[
     "port",
 ];
 
+/// Prepositions after which a name is a place's more often than a
+/// person's.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "at", "outside", "around", "into", "toward", "towards"];
+
 /// Titles before a capitalized word that make it a person's name.
 const TITLES_BEFORE: &[&str] = &[
     "mr",
@@ -554,7 +558,16 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 // (An armed group's name is never its namesake town, however
                 // big: `Hamas` is not Hamm.)
                 || doc.mentions.iter().any(|m| {
-                    m.span.contains(span) && is_named_non_place(m) && (!big || m.reason == "armed group name")
+                    m.span.contains(span)
+                        && is_named_non_place(m)
+                        && (!big || m.reason == "armed group name")
+                        // `near Djibo`: after a preposition of place, a
+                        // surname alone that the entities stage took for a
+                        // person it knows is the town.
+                        && !(m.span == span
+                            && m.kind == MentionKind::Actor
+                            && !m.reason.contains("armed group")
+                            && PLACE_PREPOSITIONS.contains(&previous.as_str()))
                 })
                 // A person's name the entities stage knows, going on after
                 // this word: a first name (`Vladimir Putin`), however big

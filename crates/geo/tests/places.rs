@@ -112,6 +112,14 @@ fn a_division_after_its_town_and_among_its_siblings() {
 }
 
 #[test]
+fn a_town_after_a_preposition_is_no_namesake_person() {
+    // Djibo is also the surname of a Nigerien head of state in the dictionaries.
+    let doc = placed("Gunmen killed 12 soldiers near Djibo in northern Burkina Faso.");
+    assert_eq!(toponym(&doc, "Djibo").country.as_deref(), Some("BFA"));
+    assert_eq!(first_location(&doc).text, "Djibo");
+}
+
+#[test]
 fn a_town_listed_with_another_is_a_town() {
     let doc = placed("A convoy was ambushed between Gao and Menaka in Mali on Monday.");
     assert_eq!(toponym(&doc, "Gao").feature, "PPL");
