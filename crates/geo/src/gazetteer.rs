@@ -173,6 +173,9 @@ pub struct Gazetteer {
     /// The boxes of countries and divisions, computed from their towns
     /// the first time a report names a part of one (`northern Syria`).
     extents: std::sync::OnceLock<foldhash::HashMap<(String, String), crate::parts::Extent>>,
+    /// Names by skeleton ([`crate::variants`]), built the first time a
+    /// report writes a name the index does not hold.
+    skeletons: std::sync::OnceLock<foldhash::HashMap<String, Vec<(u32, u32)>>>,
 }
 
 /// The gazetteer built into the binary (GeoNames data, CC BY 4.0), as
@@ -351,6 +354,7 @@ impl Gazetteer {
             adjectives,
             abbreviations,
             extents: std::sync::OnceLock::new(),
+            skeletons: std::sync::OnceLock::new(),
         })
     }
 
@@ -362,6 +366,37 @@ impl Gazetteer {
     /// first-level division fill (see [`crate::parts`]).
     pub fn extent(&self, country: &str, admin1: &str) -> Option<crate::parts::Extent> {
         self.extents.get_or_init(|| crate::parts::extents(self)).get(&(country.to_owned(), admin1.to_owned())).copied()
+    }
+
+    /// The places with a name of the same skeleton as `key`
+    /// ([`crate::variants::skeleton`]), each with the name key it matched:
+    /// areas and towns of 5,000 people or more.
+    pub fn by_skeleton(&self, key: &str) -> Vec<(usize, &str)> {
+        let index = self.skeletons.get_or_init(|| {
+            let eligible: Vec<bool> =
+                self.places().map(|place| place.feature.is_area() || place.population >= 5_000).collect();
+            let mut index: foldhash::HashMap<String, Vec<(u32, u32)>> = foldhash::HashMap::default();
+            for (n, entry) in self.names.iter().enumerate() {
+                let key = self.key(entry);
+                if key.len() < 5 || !key.is_ascii() {
+                    continue;
+                }
+                let ids = &self.text[entry.1.start as usize..entry.1.end as usize];
+                let mut ids = ids.split(',').filter_map(|id| id.parse::<u32>().ok());
+                let ids: Vec<u32> = ids.by_ref().filter(|&id| eligible.get(id as usize) == Some(&true)).collect();
+                if !ids.is_empty() {
+                    let entries = index.entry(crate::variants::skeleton(key)).or_default();
+                    entries.extend(ids.into_iter().map(|id| (id, n as u32)));
+                }
+            }
+            index
+        });
+        index
+            .get(&crate::variants::skeleton(key))
+            .into_iter()
+            .flatten()
+            .filter_map(|&(id, n)| Some((id as usize, self.key(self.names.get(n as usize)?))))
+            .collect()
     }
 
     /// How many places there are (indexes run from 0 to this).

@@ -13,6 +13,7 @@ pub mod eval;
 pub mod locate;
 pub mod parts;
 pub mod toponyms;
+pub mod variants;
 
 pub use toponyms::Resources;
 

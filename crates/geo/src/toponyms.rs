@@ -471,6 +471,7 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                 }
             }
             let Some((end, key, places)) = best else {
+                found.extend(spelling_variant(doc, gazetteer, &words, i, &named_countries, sentence, si));
                 i += 1;
                 continue;
             };
@@ -1183,4 +1184,78 @@ fn near_each_other(gazetteer: &Gazetteer, ranked: &mut Ranked) {
     for (scored, _) in ranked.values_mut() {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     }
+}
+
+/// Words before `of` that make the name after it a place (`the town of`).
+const SETTLEMENT_WORDS: &[&str] = &["town", "city", "village", "district", "region", "province", "settlement"];
+
+/// A word no name of the gazetteer matches, written where a place is
+/// expected (`in Artemovsk`, `the town of Tskhinval`): another
+/// transliteration of a place in a country the document names, when one
+/// has the same skeleton and a close spelling ([`crate::variants`]).
+fn spelling_variant(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    words: &[&str],
+    i: usize,
+    named_countries: &HashSet<String>,
+    sentence: &truce_core::Sentence,
+    si: usize,
+) -> Option<Candidate> {
+    let word = words[i];
+    // `near Avdeevka, Lisichansk, Zaporojie and Kupyansk`: a list after
+    // the preposition counts as after it.
+    let mut before = i.checked_sub(1)?;
+    while before > 0 && (matches!(words[before], "," | "and" | "or") || starts_upper(words[before])) {
+        before -= 1;
+    }
+    let listed = before + 1 < i;
+    let previous = if listed && matches!(words[i - 1], "," | "and" | "or") {
+        words[before].to_lowercase()
+    } else {
+        words[i - 1].to_lowercase()
+    };
+    let settlement = previous == "of" && i >= 2 && SETTLEMENT_WORDS.contains(&words[i - 2].to_lowercase().as_str());
+    let expected = PLACE_PREPOSITIONS.contains(&previous.as_str()) || settlement;
+    let next_capital = words.get(i + 1).is_some_and(|w| starts_upper(w));
+    if !expected || next_capital || word.chars().count() < 5 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let span = sentence.tokens[i].span;
+    if doc.mentions.iter().any(|m| m.span.overlaps(span) && is_named_non_place(m)) {
+        return None;
+    }
+    let key = name_key(word);
+    // A word the document also writes in lower case (`humans`) is no name.
+    let lowercase = doc.sentences.iter().flat_map(|s| &s.tokens).any(|t| t.span.slice(&doc.text) == key);
+    if lowercase {
+        return None;
+    }
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    for (place, matched) in gazetteer.by_skeleton(&key) {
+        let score = crate::variants::similarity(&key, matched);
+        if score < 0.9 || !named_countries.contains(gazetteer.place(place).country) {
+            continue;
+        }
+        match &mut best {
+            Some((s, places)) if (*s - score).abs() < 1e-9 => {
+                if !places.contains(&place) {
+                    places.push(place);
+                }
+            }
+            Some((s, _)) if *s > score => {}
+            _ => best = Some((score, vec![place])),
+        }
+    }
+    let (_, places) = best?;
+    Some(Candidate {
+        span,
+        sentence: si,
+        key,
+        places,
+        role: "place",
+        context_country: None,
+        division: false,
+        how: "a spelling variant of a place in a country the document names",
+    })
 }

@@ -283,3 +283,19 @@ fn a_city_before_an_agent_is_the_city_not_its_country() {
     let athens = toponym(&doc, "Athens");
     assert_eq!((athens.feature.as_str(), athens.role.as_str()), ("PPLC", "adjective"), "{athens:?}");
 }
+
+#[test]
+fn a_transliteration_the_gazetteer_lacks_is_read_in_the_country_named() {
+    let doc = placed(
+        "Ukrainian officials said troops attacked near Avdeevka, Lisichansk and Zaporojie in Ukraine \
+         and shelled the town of Sieverodonetsk.",
+    );
+    for name in ["Zaporojie", "Sieverodonetsk"] {
+        let t = toponym(&doc, name);
+        assert_eq!(t.country.as_deref(), Some("UKR"), "{t:?}");
+        assert!(t.reason.starts_with("a spelling variant"), "{t:?}");
+    }
+    // Not every unknown word after a preposition: the country must be named.
+    let doc = placed("Officials met in Sieverodonetsk on Monday.");
+    assert!(doc.toponyms.iter().all(|t| t.text != "Sieverodonetsk"), "{:?}", doc.toponyms);
+}
