@@ -311,6 +311,8 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
     // Computed on the first small one-word candidate only.
     let mut surnames: Option<HashSet<String>> = None;
     // Countries the entities stage found named (alpha-2).
+    let dateline = doc.structure.dateline.as_ref().map(|d| d.span);
+    let mut deferred: Vec<Candidate> = Vec::new();
     let mut named_countries: HashSet<String> = doc
         .mentions
         .iter()
@@ -551,9 +553,6 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                     && !named_countries.is_empty()
                     && places.iter().all(|&p| !named_countries.contains(gazetteer.place(p).country))
                     && !held_by_next(gazetteer, &words, end, &places))
-                // A sentence's first word alone: a capitalized common word
-                // unless the place is big.
-                || (single && i == 0 && !major)
                 // A person or organisation the entities stage found, unless
                 // the place's name is longer (`Bowling Green` over a `Green`).
                 // (An armed group's name is never its namesake town, however
@@ -584,21 +583,39 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                         && !acronym
                         && places.iter().all(|&p| gazetteer.place(p).feature != Feature::Country)
                 });
+            // A sentence's first word alone: a capitalized common word
+            // unless the place is big, or the dateline (`TORRINGTON —`),
+            // or named so elsewhere in the document (below).
+            let in_dateline = dateline.is_some_and(|d| d.contains(span));
+            // `DETROIT The U.S. …`, `BANTAM — A mason …`: a town in
+            // capitals opening a sentence of mixed case is a dateline the
+            // structure stage did not see (where the report was filed).
+            let capitals_opening = i == 0
+                && words[i].len() >= 3
+                && words[..=end].iter().all(|w| !w.chars().any(char::is_lowercase))
+                && words.get(end + 1).is_some_and(|w| matches!(*w, "—" | "–" | "-" | ",") || starts_upper(w))
+                && words.iter().skip(end + 1).any(|w| w.chars().any(char::is_lowercase));
+            let initial = single && i == 0 && !major && !in_dateline && !capitals_opening;
             if !rejected {
-                found.push(Candidate {
+                let candidate = Candidate {
                     span,
                     sentence: si,
                     key,
                     places,
-                    role: "place",
+                    role: if capitals_opening && !in_dateline { "dateline" } else { "place" },
                     context_country: None,
                     division: DIVISION_AFTER.contains(&next.as_str()),
                     how: "gazetteer name",
-                });
+                };
+                if initial { deferred.push(candidate) } else { found.push(candidate) }
             }
             i = end + 1;
         }
     }
+    // One sense per document: `Vancouver has seen …` opening a sentence is
+    // the Vancouver read as a place elsewhere in the report.
+    let named: HashSet<String> = found.iter().map(|c| c.key.clone()).collect();
+    found.extend(deferred.into_iter().filter(|c| named.contains(&c.key)));
     found
 }
 

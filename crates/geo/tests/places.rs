@@ -299,3 +299,19 @@ fn a_transliteration_the_gazetteer_lacks_is_read_in_the_country_named() {
     let doc = placed("Officials met in Sieverodonetsk on Monday.");
     assert!(doc.toponyms.iter().all(|t| t.text != "Sieverodonetsk"), "{:?}", doc.toponyms);
 }
+
+#[test]
+fn a_place_opening_a_sentence_is_the_place_named_elsewhere() {
+    let doc = placed("Nine people died in Vancouver overnight. Vancouver has seen a rise in overdoses.");
+    assert_eq!(doc.toponyms.iter().filter(|t| t.text == "Vancouver").count(), 2, "{:?}", doc.toponyms);
+    let doc = placed("Vancouver has seen a rise in overdoses.");
+    assert!(doc.toponyms.is_empty(), "alone, a sentence's first word of a small city is no sure place");
+}
+
+#[test]
+fn a_town_in_capitals_opening_a_report_is_its_dateline() {
+    let doc = placed("DETROIT The police arrested two protesters in Ohio on Wednesday.");
+    let detroit = toponym(&doc, "DETROIT");
+    assert_eq!((detroit.role.as_str(), detroit.country.as_deref()), ("dateline", Some("USA")));
+    assert_ne!(first_location(&doc).text, "DETROIT", "where the report was filed is not where anything happened");
+}
