@@ -407,7 +407,10 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
             while j < words.len() && j < i + 7 {
                 let word = strip_possessive(words[j]);
                 let connector = CONNECTORS.contains(&word);
-                let capital = starts_upper(word);
+                // `Côte d'Ivoire`, `L'Aquila`: an elided article before a
+                // capital is part of the name.
+                let elided = ["d'", "d’", "l'", "l’"].iter().any(|a| word.strip_prefix(a).is_some_and(starts_upper));
+                let capital = starts_upper(word) || (j > i && elided);
                 let dot = word == "." && j > i && words[j - 1].len() <= 3; // `St. Petersburg`
                 // `People's Republic of China`: the possessive as a token of
                 // its own, inside a longer name.

@@ -120,6 +120,12 @@ fn a_town_after_a_preposition_is_no_namesake_person() {
 }
 
 #[test]
+fn an_elided_article_inside_a_name() {
+    let doc = placed("Troops were sent to Côte d'Ivoire and to Cote d’Ivoire's north last year.");
+    assert_eq!(doc.toponyms.iter().filter(|t| t.country.as_deref() == Some("CIV")).count(), 2, "{:?}", doc.toponyms);
+}
+
+#[test]
 fn a_town_listed_with_another_is_a_town() {
     let doc = placed("A convoy was ambushed between Gao and Menaka in Mali on Monday.");
     assert_eq!(toponym(&doc, "Gao").feature, "PPL");
