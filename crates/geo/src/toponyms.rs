@@ -1164,7 +1164,7 @@ fn near_each_other(gazetteer: &Gazetteer, ranked: &mut Ranked) {
         .map(|(key, (scored, _))| {
             let points = scored
                 .iter()
-                .take(3)
+                .take(5)
                 .map(|&(_, p)| gazetteer.place(p))
                 .filter(|p| !p.feature.is_area() || p.feature == Feature::Admin2)
                 .map(|p| (p.lat, p.lon))
