@@ -1155,7 +1155,7 @@ const NEIGHBOURS_KM: f64 = 100.0;
 /// Towns named in one report lie near each other more often than chance
 /// would have it (`Edmonton` and `Enfield`, both in north London, not the
 /// Canadian city and an Australian suburb): a reading of an ambiguous town
-/// name gains for each other name with a likely reading (among its three
+/// name gains for each other name with a likely reading (among its five
 /// best) within [`NEIGHBOURS_KM`]. Areas are left out: their points say
 /// little about what lies near them.
 fn near_each_other(gazetteer: &Gazetteer, ranked: &mut Ranked) {
