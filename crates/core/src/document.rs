@@ -342,6 +342,9 @@ pub struct EventLocation {
     pub lon: Option<f64>,
     /// Country code.
     pub country: Option<String>,
+    /// The first-level division it lies in (or is), by name, when known.
+    #[serde(default)]
+    pub admin1: Option<String>,
     /// `point`, `district`, `region` or `country`.
     pub precision: String,
 }

@@ -1219,6 +1219,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                     lat: None,
                     lon: None,
                     country: p.country.clone().or(p.code.clone()),
+                    admin1: None,
                     precision: if p.reason.contains("state") { "country".into() } else { "region".into() },
                 });
             let mut modality = modality(&lower, m.head, &code).to_owned();

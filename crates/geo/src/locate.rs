@@ -33,6 +33,11 @@ const LOCATIVE: &[&str] = &[
     "towards", "nearby", "north", "south", "east", "west", "from",
 ];
 
+/// The first-level division a toponym lies in, or is.
+fn admin1_of(t: &Toponym) -> Option<String> {
+    t.admin1.clone().or_else(|| (t.feature == "ADM1").then(|| t.name.clone()))
+}
+
 fn location(t: &Toponym) -> EventLocation {
     EventLocation {
         text: t.text.clone(),
@@ -41,6 +46,7 @@ fn location(t: &Toponym) -> EventLocation {
         lat: Some(t.lat),
         lon: Some(t.lon),
         country: t.country.to_owned(),
+        admin1: admin1_of(t),
         precision: t.precision.clone(),
     }
 }
@@ -111,6 +117,7 @@ fn refine(doc: &Document, gazetteer: &Gazetteer, t: &Toponym) -> Option<EventLoc
             lat: Some(lat),
             lon: Some(lon),
             country: t.country.clone(),
+            admin1: admin1_of(t),
             precision: precision.to_owned(),
         })
     };
@@ -188,6 +195,7 @@ pub fn locate_events(doc: &mut Document, gazetteer: &Gazetteer) {
                         lat: Some(c.lat),
                         lon: Some(c.lon),
                         country: Some(c.code.to_owned()),
+                        admin1: None,
                         precision: "country".into(),
                     })
                 }

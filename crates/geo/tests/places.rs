@@ -321,3 +321,11 @@ fn a_town_in_capitals_opening_a_report_is_its_dateline() {
     assert_eq!((detroit.role.as_str(), detroit.country.as_deref()), ("dateline", Some("USA")));
     assert_ne!(first_location(&doc).text, "DETROIT", "where the report was filed is not where anything happened");
 }
+
+#[test]
+fn an_event_location_carries_its_first_level_division() {
+    let town = first_location(&placed("Artillery shelled a village near Bakhmut on Sunday, officials said."));
+    assert_eq!((town.country.as_deref(), town.admin1.as_deref()), (Some("UKR"), Some("Donetsk")), "{town:?}");
+    let part = first_location(&placed("Shelling killed two civilians in eastern Ukraine on Tuesday."));
+    assert_eq!(part.admin1, None, "a part of a country is in no one division: {part:?}");
+}

@@ -191,6 +191,7 @@ pub fn correct_event(e: &mut Event, c: &Changes, codebook: &dyn Fn(&str) -> Opti
             lat: p.lat,
             lon: p.lon,
             country: p.country.clone(),
+            admin1: None,
             precision: if p.lat.is_some() { "point" } else { "region" }.into(),
         });
     }

@@ -475,6 +475,8 @@ fn events_export_in_the_fields_forms() {
     assert!(acled.contains("Political violence"), "{acled}");
     let geojson = json(&export("geojson"));
     assert_eq!(geojson["type"], "FeatureCollection");
+    let features = geojson["features"].as_array().expect("features");
+    assert!(features.iter().all(|f| f["properties"].get("admin1").is_some()), "{geojson}");
     let hxl = export("hxl");
     assert!(hxl.lines().nth(1).is_some_and(|l| l.starts_with("#event+id,#date+occurred")), "{hxl}");
     let happenings: Vec<serde_json::Value> = export("happenings").lines().map(json).collect();

@@ -124,6 +124,7 @@ const HXL_COLUMNS: &[(&str, &str)] = &[
     ("target_name", "#group+name+second"),
     ("target_code", "#group+code+second"),
     ("location", "#loc+name"),
+    ("admin1", "#adm1+name"),
     ("country", "#country+code"),
     ("latitude", "#geo+lat"),
     ("longitude", "#geo+lon"),
@@ -479,7 +480,7 @@ fn acled_row(e: &Event, doc: &Document, n: usize, types: &AcledTypes, now: i64) 
         civilian.into(),
         iso3.clone(),
         iso3,
-        String::new(),
+        l.and_then(|l| l.admin1.clone()).unwrap_or_default(),
         l.and_then(|l| l.name.clone()).unwrap_or_default(),
         l.and_then(|l| l.lat).map(|v| format!("{v:.4}")).unwrap_or_default(),
         l.and_then(|l| l.lon).map(|v| format!("{v:.4}")).unwrap_or_default(),
@@ -511,6 +512,7 @@ fn hxl(e: &Event, doc: &Document) -> Vec<String> {
         a(&e.target, false),
         a(&e.target, true),
         l.and_then(|l| l.name.clone()).unwrap_or_default(),
+        l.and_then(|l| l.admin1.clone()).unwrap_or_default(),
         l.and_then(|l| l.country.clone()).unwrap_or_default(),
         l.and_then(|l| l.lat).map(|v| format!("{v:.4}")).unwrap_or_default(),
         l.and_then(|l| l.lon).map(|v| format!("{v:.4}")).unwrap_or_default(),
@@ -532,7 +534,7 @@ fn geojson(e: &Event, doc: &Document) -> Option<serde_json::Value> {
             "id": e.id, "doc": e.doc, "date": e.date, "cameo": e.cameo, "plover": e.plover,
             "quad_class": e.quad_class, "goldstein": e.goldstein, "modality": e.modality,
             "source": codes(&e.source), "target": codes(&e.target),
-            "place": l.name, "country": l.country, "precision": l.precision, "geonameid": l.geonameid,
+            "place": l.name, "admin1": l.admin1, "country": l.country, "precision": l.precision, "geonameid": l.geonameid,
             "outlet": doc.source.outlet, "url": doc.source.url, "evidence": e.evidence.text,
         }
     }))
