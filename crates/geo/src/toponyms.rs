@@ -475,13 +475,24 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                     continue;
                 }
             }
-            let Some((end, key, places)) = best else {
+            let Some((end, key, mut places)) = best else {
                 found.extend(spelling_variant(doc, gazetteer, &words, i, &named_countries, sentence, si));
                 i += 1;
                 continue;
             };
             let span = Span::new(sentence.tokens[i].span.start(), sentence.tokens[end].span.end());
             let single = end == i;
+            // A word of three letters or fewer that is only another name of
+            // a place (`Ben` for Bern, `Lu` for Luzhou) is not that place,
+            // unless written in capitals (`US`).
+            let capitals = words[i].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if single && key.chars().count() <= 3 && !capitals {
+                places.retain(|&p| name_key(gazetteer.place(p).name) == key);
+                if places.is_empty() {
+                    i = end + 1;
+                    continue;
+                }
+            }
             let next = words.get(end + 1).map(|w| w.to_lowercase()).unwrap_or_default();
             let previous = if i > 0 { words[i - 1].trim_end_matches('.').to_lowercase() } else { String::new() };
             let big = places.iter().any(|&p| {
@@ -534,8 +545,15 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
             // common word or part of a longer name a place.
             let alias_only = single && places.iter().all(|&p| name_key(gazetteer.place(p).name) != key);
             let in_run = (after_capital && !major) || (before_capital && (!big || (alias_only && !acronym)));
-            let common_alias =
-                alias_only && (lowercase.contains(key.as_str()) || (key.chars().count() <= 3 && !acronym));
+            // … and a small town named only by another of its names needs a
+            // preposition of place before it or its division after it
+            // (`Duke` is one of Erwin's names, and a university's).
+            let placed_by_context =
+                PLACE_PREPOSITIONS.contains(&previous.as_str()) || held_by_next(gazetteer, &words, end, &places);
+            let common_alias = alias_only
+                && (lowercase.contains(key.as_str())
+                    || (key.chars().count() <= 3 && !acronym)
+                    || (!big && !placed_by_context));
             let area = places.iter().any(|&p| gazetteer.place(p).feature.is_area());
             let rejected = resources.not_toponyms.contains(&key)
                 || (single
@@ -691,8 +709,13 @@ fn add_from_mentions(doc: &Document, gazetteer: &Gazetteer, candidates: &mut Vec
             continue;
         }
         if m.kind == MentionKind::Place && !covered(m.span) {
-            // Another spelling of a dictionary place: its canonical name.
+            // Another spelling of a dictionary place: its canonical name
+            // (not a word of three letters taken for one: `Ben`, Bern).
             let name = m.name.as_deref().unwrap_or(&m.text);
+            let short = m.text.chars().count() <= 3 && name_key(&m.text) != name_key(name);
+            if short && !m.text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+                continue;
+            }
             let country2 = gazetteer.country(iso3).map(|c| gazetteer.place(c).country.to_owned());
             let mut places: Vec<usize> = gazetteer.lookup(name);
             if let Some(cc) = &country2 {

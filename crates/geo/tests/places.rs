@@ -214,6 +214,9 @@ fn common_words_and_surnames_are_not_towns() {
     let doc = placed("Aliyev told Al Jazeera that the Adair County Sheriff had nothing to do with it.");
     let names: Vec<&str> = doc.toponyms.iter().map(|t| t.text.as_str()).collect();
     assert!(!names.contains(&"Al") && names.contains(&"Adair County"), "{names:?}");
+    let doc = placed("Ben met Duke researchers before flying in from Bern.");
+    let names: Vec<&str> = doc.toponyms.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(names, ["Bern"]);
     // Vladimir is a city of 350,000, Paul a Cape Verdean county: here first names.
     let doc = placed("Russian President Vladimir Putin met Paul Kagame in Sochi, the U.S. State Department said.");
     let names: Vec<&str> = doc.toponyms.iter().map(|t| t.text.as_str()).collect();
