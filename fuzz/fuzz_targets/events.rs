@@ -1,7 +1,7 @@
 //! Any report through the whole pipeline (intake, entities, time, events,
 //! places): never a panic, every event's evidence a sentence of the
 //! document, every toponym on character boundaries with coordinates on
-//! the globe.
+//! the globe, and every event location on it.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -36,6 +36,11 @@ fuzz_target!(|text: &str| {
         }
         for e in &doc.events {
             assert!(doc.text.get(e.evidence.span.range()).is_some());
+            // Parts of areas and offsets from places stay on the globe.
+            if let Some(l) = &e.location {
+                assert!(l.lat.is_none_or(|lat| (-90.0..=90.0).contains(&lat)), "{l:?}");
+                assert!(l.lon.is_none_or(|lon| (-180.0..=180.0).contains(&lon)), "{l:?}");
+            }
         }
     }
 });
