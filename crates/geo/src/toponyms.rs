@@ -7,7 +7,11 @@
 //! for its government). Resolution scores each candidate place with
 //! population and feature-class priors, the document's country focus,
 //! hierarchy cues (`Tovuz, Azerbaijan`, `Azerbaijan's Tovuz region`, `in
-//! Aleppo province`), and gives one meaning per name per document.
+//! Aleppo province`, `LEBANON, Tenn.`, a county in the state the report
+//! names), the nearness of towns named together, and gives one meaning per
+//! name per document. A word no name matches, where a place is expected,
+//! may be a transliteration of one in a country the report names
+//! ([`crate::variants`]).
 
 use crate::gazetteer::{Feature, Gazetteer, name_key};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
