@@ -400,6 +400,10 @@ pub struct Event {
     pub sentence: usize,
     /// The supporting sentence.
     pub evidence: Evidence,
+    /// The word that codes it (its verb or noun), as bytes of the
+    /// repaired text: where its place phrase is looked for.
+    #[serde(default)]
+    pub trigger: Option<Span>,
     /// When it happened (TIMEX3 date value), when known.
     pub date: Option<String>,
     /// `day`, `month`, `year`, … of `date`.

@@ -1367,6 +1367,7 @@ pub fn annotate(doc: &mut Document, resources: &Resources) {
                 doc: doc.id.to_string(),
                 sentence: index,
                 evidence: Evidence { text: sentence.text.clone(), span: evidence_span },
+                trigger: sentence.tokens.get(m.head).map(|t| t.span),
                 date_precision: date.as_deref().map(|d| precision(d).to_owned()),
                 date,
                 time,

@@ -67,6 +67,9 @@ fn after_locative(doc: &Document, t: &Toponym) -> bool {
         && words.first().is_some_and(|w| {
             LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "the" | "of") || heading(w).is_some()
         })
+        // `between Gao and Menaka`, not `between ministers of Russia` nor
+        // `clashes between Azerbaijan and Armenia` (the sides).
+        || (t.feature != "PCLI" && words.first().is_some_and(|w| w == "between"))
 }
 
 /// Up to four words before `span`, nearest first, with where each starts;
@@ -153,6 +156,29 @@ fn refine(doc: &Document, gazetteer: &Gazetteer, t: &Toponym) -> Option<EventLoc
     located(t.span.start(), end, part_point(gazetteer, area, direction)?, "region")
 }
 
+/// The place phrase attached to the event's word (`trigger`): a place
+/// right after it (`shelled Kherson`, `attacked the town of Gao`; not a
+/// country, which is whom it was done to: `accused Armenia`), else
+/// the place phrase nearest to it, after (`killed two people near Tovuz`)
+/// or before (`In Gaza, strikes killed 12`; after on a tie).
+fn attached<'a>(doc: &Document, in_sentence: &[&'a Toponym], trigger: Span) -> Option<&'a Toponym> {
+    let gap = |from: usize, to: usize| doc.text.get(from..to).map(|g| g.trim().to_lowercase());
+    let right_after = in_sentence.iter().copied().find(|t| {
+        t.feature != "PCLI"
+            && t.span.start() >= trigger.end()
+            && gap(trigger.end(), t.span.start())
+                .is_some_and(|g| matches!(g.as_str(), "" | "the" | "the city of" | "the town of" | "the village of"))
+    });
+    let distance = |t: &Toponym| {
+        if t.span.start() >= trigger.end() {
+            2 * (t.span.start() - trigger.end())
+        } else {
+            2 * trigger.start().saturating_sub(t.span.end()) + 1
+        }
+    };
+    right_after.or_else(|| in_sentence.iter().copied().filter(|t| after_locative(doc, t)).min_by_key(|t| distance(t)))
+}
+
 /// Sets each event's location from `doc.toponyms`.
 pub fn locate_events(doc: &mut Document, gazetteer: &Gazetteer) {
     let dateline = doc.structure.dateline.as_ref().map(|d| d.span);
@@ -170,16 +196,17 @@ pub fn locate_events(doc: &mut Document, gazetteer: &Gazetteer) {
     let focus = counts.iter().max_by_key(|c| c.1).map(|c| c.2);
     let mut located = Vec::with_capacity(doc.events.len());
     for event in &doc.events {
-        let in_sentence: Vec<&&Toponym> = places.iter().filter(|t| t.sentence == event.sentence).collect();
-        let chosen = in_sentence
-            .iter()
-            .find(|t| after_locative(doc, t))
+        let in_sentence: Vec<&Toponym> = places.iter().copied().filter(|t| t.sentence == event.sentence).collect();
+        let chosen = event
+            .trigger
+            .and_then(|trigger| attached(doc, &in_sentence, trigger))
+            .or_else(|| in_sentence.iter().copied().find(|t| after_locative(doc, t)))
             .or_else(|| {
                 // The place the entities stage chose, when the gazetteer has it.
                 let named = event.location.as_ref()?;
-                in_sentence.iter().find(|t| t.text == named.text)
+                in_sentence.iter().copied().find(|t| t.text == named.text)
             })
-            .or_else(|| in_sentence.first())
+            .or_else(|| in_sentence.first().copied())
             .map(|t| refine(doc, gazetteer, t).unwrap_or_else(|| location(t)));
         let location = match chosen {
             Some(l) => Some(l),

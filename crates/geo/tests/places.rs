@@ -332,3 +332,15 @@ fn an_event_location_carries_its_first_level_division() {
     let part = first_location(&placed("Shelling killed two civilians in eastern Ukraine on Tuesday."));
     assert_eq!(part.admin1, None, "a part of a country is in no one division: {part:?}");
 }
+
+#[test]
+fn each_event_takes_the_place_phrase_of_its_own_word() {
+    let doc = placed("Rebels attacked El Fasher on Sunday, and clashes spread to villages near Kutum in North Darfur.");
+    let attack = doc.events.iter().find(|e| e.trigger.is_some_and(|t| t.slice(&doc.text) == "attacked"));
+    let attack = attack.unwrap_or_else(|| panic!("the attack is coded: {:?}", doc.events));
+    assert_eq!(attack.location.as_ref().map(|l| l.text.as_str()), Some("El Fasher"));
+    let doc = placed("Azerbaijan accused Armenia of shelling the town of Tartar.");
+    for e in &doc.events {
+        assert_ne!(e.location.as_ref().map(|l| l.text.as_str()), Some("Armenia"), "the accused is no place: {e:?}");
+    }
+}
