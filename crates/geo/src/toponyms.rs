@@ -175,6 +175,13 @@ struct Candidate {
     how: &'static str,
 }
 
+impl Candidate {
+    /// A name read as a place, with no cue from its context yet.
+    fn place(span: Span, sentence: usize, key: String, places: Vec<usize>, how: &'static str) -> Candidate {
+        Candidate { span, sentence, key, places, role: "place", context_country: None, division: false, how }
+    }
+}
+
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -386,17 +393,7 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
                     let key = name_key(&format!("{} {first}", before.join(" ")));
                     let places = gazetteer.lookup_key(&key);
                     let span = Span::new(sentence.tokens[i - back].span.start(), start + first.len());
-                    let how = "a name before a hyphen";
-                    (!places.is_empty()).then_some(Candidate {
-                        span,
-                        sentence: si,
-                        key,
-                        places,
-                        role: "place",
-                        context_country: None,
-                        division: false,
-                        how,
-                    })
+                    (!places.is_empty()).then(|| Candidate::place(span, si, key, places, "a name before a hyphen"))
                 });
                 match longer {
                     Some(candidate) => found.push(candidate),
@@ -1160,17 +1157,7 @@ fn hyphenated_parts(gazetteer: &Gazetteer, word: &str, start: usize, sentence: u
             matches!(p.feature, Feature::Country | Feature::Admin1) || (!p.feature.is_area() && p.population >= 100_000)
         });
         if big {
-            let how = "part of a hyphenated word";
-            found.push(Candidate {
-                span,
-                sentence,
-                key,
-                places,
-                role: "place",
-                context_country: None,
-                division: false,
-                how,
-            });
+            found.push(Candidate::place(span, sentence, key, places, "part of a hyphenated word"));
         }
     }
     found
@@ -1295,14 +1282,6 @@ fn spelling_variant(
         }
     }
     let (_, places) = best?;
-    Some(Candidate {
-        span,
-        sentence: si,
-        key,
-        places,
-        role: "place",
-        context_country: None,
-        division: false,
-        how: "a spelling variant of a place in a country the document names",
-    })
+    let how = "a spelling variant of a place in a country the document names";
+    Some(Candidate::place(span, si, key, places, how))
 }
