@@ -336,11 +336,15 @@ fn scan(doc: &Document, gazetteer: &Gazetteer, resources: &Resources) -> Vec<Can
     for sentence in &doc.sentences {
         for pair in sentence.tokens.windows(2) {
             let (word, next) = (pair[0].span.slice(&doc.text), pair[1].span.slice(&doc.text));
-            let dotted = if next == "." { format!("{word}.") } else { word.to_owned() };
-            if dotted.ends_with('.') || word.len() > 2 {
-                let place = gazetteer.abbreviation(&dotted).or_else(|| gazetteer.abbreviation(word));
-                named_countries.extend(place.map(|p| gazetteer.place(p).country.to_owned()));
-            }
+            // (Two-letter postal codes only count after a town: not here.)
+            let place = if next == "." {
+                gazetteer.abbreviation(&format!("{word}.")).or_else(|| gazetteer.abbreviation(word))
+            } else if word.len() > 2 {
+                gazetteer.abbreviation(word)
+            } else {
+                None
+            };
+            named_countries.extend(place.map(|p| gazetteer.place(p).country.to_owned()));
         }
     }
     for (si, sentence) in doc.sentences.iter().enumerate() {
